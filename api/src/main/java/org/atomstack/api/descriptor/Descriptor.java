@@ -1,0 +1,62 @@
+package org.atomstack.api.descriptor;
+
+import java.util.Optional;
+import org.atomstack.api.descriptor.internal.SubsetDescriptor;
+import org.atomstack.api.plugin.Parameters;
+import org.atomstack.api.selection.BasisSelection;
+import org.atomstack.api.selection.SelectableBasis;
+import org.atomstack.api.structure.NeighborList;
+import org.atomstack.api.structure.Structure;
+
+/**
+ * A configured basis of per-atom features B_i,k (k = 0..size-1) of the environment of atom i
+ * within {@link #cutoff()}. Features must be invariant under rotations, reflections,
+ * translations, permutations of like atoms and the choice of periodic image, and smooth
+ * (value and first derivative) as neighbours cross the cutoff; the plugin test kit checks this.
+ *
+ * <p>Implementations are immutable and thread-safe: {@link #compute} may be called
+ * concurrently for different structures.
+ */
+public interface Descriptor {
+    /** Cutoff radius in Å. */
+    double cutoff();
+
+    /** Number of features per atom. */
+    int size();
+
+    /** Atomic numbers this descriptor was built for, ascending. */
+    int[] species();
+
+    /** Short labels of the features (e.g. "n=1,l=0|n=2,l=0"), size() of them. */
+    java.util.List<String> featureLabels();
+
+    /**
+     * Features of every atom of {@code structure}.
+     *
+     * @param neighbors neighbour list of the structure with cutoff ≥ {@link #cutoff()}
+     * @param gradients whether to compute ∂B/∂r_e
+     * @throws IllegalArgumentException naming the structure and atom when a species is not
+     *                                  among {@link #species()}
+     */
+    FeatureBlock compute(Structure structure, NeighborList neighbors, boolean gradients);
+
+    /**
+     * The parameters that recreate this descriptor through its provider (written into saved
+     * models), including any selection applied.
+     */
+    Parameters parameters();
+
+    /** The basis as functions of primitive variables, for selectors; empty if not offered. */
+    default Optional<SelectableBasis> selectable() {
+        return Optional.empty();
+    }
+
+    /**
+     * This descriptor restricted to the selected features, in the selection's order. The
+     * default computes all features and keeps the chosen ones; bases override it to evaluate
+     * only what is needed.
+     */
+    default Descriptor restrict(BasisSelection selection) {
+        return new SubsetDescriptor(this, selection);
+    }
+}

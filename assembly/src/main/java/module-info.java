@@ -1,0 +1,21 @@
+/**
+ * The atomstack application: Guice wiring, the {@code atomstack} CLI (picocli), data I/O
+ * (extended XYZ, mlearn JSON), and the two plugin runtimes (ServiceLoader and embedded Apache
+ * Felix) behind one {@link org.atomstack.api.plugin.PluginRegistry}.
+ *
+ * <p>Exports only {@code org.atomstack.assembly.io} (readers and writers usable from other
+ * tools); everything else is implementation under {@code org.atomstack.assembly.internal}.
+ */
+module org.atomstack.assembly {
+    requires org.atomstack.api;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.google.guice;
+    requires org.apache.felix.framework;
+    requires org.slf4j;
+
+    exports org.atomstack.assembly.io;
+
+    opens org.atomstack.assembly.internal.cli to info.picocli, com.google.guice;
+}
