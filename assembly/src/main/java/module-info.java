@@ -17,5 +17,8 @@ module org.atomstack.assembly {
 
     exports org.atomstack.assembly.io;
 
+    // The embedded OSGi framework is found through its FrameworkFactory service.
+    uses org.osgi.framework.launch.FrameworkFactory;
+
     opens org.atomstack.assembly.internal.cli to info.picocli, com.google.guice;
 }
