@@ -75,8 +75,8 @@ public final class FelixRuntime implements AutoCloseable {
     private final Path storage;
     private final boolean ownsStorage;
     private final List<ApiPackages.ExportedPackage> apiPackages;
-    /** Jars of a plugins folder that could not be installed, by location. */
-    private final Map<String, String> installProblems = new ConcurrentHashMap<>();
+    /** Jars of a plugins folder that could not be installed, by location, in the order found; guarded by itself. */
+    private final Map<String, String> installProblems = new LinkedHashMap<>();
     /** The last start or resolution failure of a bundle, by bundle id. */
     private final Map<Long, String> startFailures = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -206,7 +206,9 @@ public final class FelixRuntime implements AutoCloseable {
                 installed.add(installOnly(jar));
             } catch (BundleException | IOException e) {
                 String problem = pluginsDir.relativize(jar) + " in " + pluginsDir + " was skipped: " + e.getMessage();
-                installProblems.put(location(jar), problem);
+                synchronized (installProblems) {
+                    installProblems.put(location(jar), problem);
+                }
                 LOG.warn(problem);
             }
         }
@@ -237,7 +239,9 @@ public final class FelixRuntime implements AutoCloseable {
         try (InputStream in = Files.newInputStream(jar)) {
             bundle = context().installBundle(location, in);
         }
-        installProblems.remove(location);
+        synchronized (installProblems) {
+            installProblems.remove(location);
+        }
         LOG.debug("installed bundle {}: {} {} from {}", bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion(), location);
         return bundle;
     }
@@ -317,7 +321,9 @@ public final class FelixRuntime implements AutoCloseable {
      * framework), one line each naming the file and the reason.
      */
     public List<String> problems() {
-        return List.copyOf(new LinkedHashMap<>(installProblems).values());
+        synchronized (installProblems) {
+            return List.copyOf(installProblems.values());
+        }
     }
 
     /**
