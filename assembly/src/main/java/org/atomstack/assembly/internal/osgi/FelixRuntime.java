@@ -34,10 +34,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -58,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * {@link #uninstall} refresh the affected bundles and wait (bounded by {@link #TIMEOUT}) until
  * the refresh has finished, so that when they return the old revision is gone. A bundle that
  * does not resolve stays installed; the resolver's message is kept and reported by
- * {@link #resolutionProblem(Bundle)}. Jars in a plugins folder that are not bundles are skipped
+ * {@link #startFailure(Bundle)}. Jars in a plugins folder that are not bundles are skipped
  * and listed in {@link #problems()}.
  *
  * <p>Thread-safe. {@link #close()} stops the framework, waits for it (bounded) and deletes the
@@ -185,7 +184,7 @@ public final class FelixRuntime implements AutoCloseable {
      * then starts them all, so that plugins depending on each other resolve whatever their order.
      * Jars that are not bundles or cannot be installed are skipped and recorded in
      * {@link #problems()}; bundles that do not resolve stay installed and are recorded in
-     * {@link #resolutionProblem(Bundle)}.
+     * {@link #startFailure(Bundle)}.
      *
      * @return the bundles installed, in file-name order
      * @throws IOException when the folder cannot be listed
@@ -221,7 +220,7 @@ public final class FelixRuntime implements AutoCloseable {
     /**
      * Installs one bundle and starts it. If it is already installed from the same location, the
      * installed bundle is returned. A bundle that does not resolve is returned installed but not
-     * started, with the reason in {@link #resolutionProblem(Bundle)}.
+     * started, with the reason in {@link #startFailure(Bundle)}.
      *
      * @throws BundleException when {@code jar} is not a bundle or the framework rejects it
      * @throws IOException     when {@code jar} cannot be read
@@ -331,7 +330,7 @@ public final class FelixRuntime implements AutoCloseable {
      * the framework's message (for an unresolved bundle: the missing requirement); empty when it
      * started or was never tried.
      */
-    public Optional<String> resolutionProblem(Bundle bundle) {
+    public Optional<String> startFailure(Bundle bundle) {
         return Optional.ofNullable(startFailures.get(bundle.getBundleId()));
     }
 
@@ -400,7 +399,8 @@ public final class FelixRuntime implements AutoCloseable {
         }
     }
 
-    private BundleListener bundleListener() {
+    /** Synchronous, so a failure recorded after a bundle resolved is never removed by a late event. */
+    private SynchronousBundleListener bundleListener() {
         return event -> {
             if (event.getType() == BundleEvent.UNINSTALLED || event.getType() == BundleEvent.RESOLVED) {
                 startFailures.remove(event.getBundle().getBundleId());

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * discovered plugin is logged once (id, version, origin).
  *
  * <p>Nothing is thrown from {@link #plugins()} or {@link #problems()}: bundles that did not
- * resolve (with the framework's message), providers that cannot be loaded or created, and jars
+ * resolve (with the framework's message), resolved bundles that failed to start (their providers
+ * stay listed), providers that cannot be loaded or created, and jars
  * of the plugins folder that are not bundles are listed in {@link #problems()}, each naming the
  * bundle's symbolic name and version and the cause.
  *
@@ -121,20 +122,29 @@ public final class OsgiPluginRegistry implements PluginRegistry {
             problems.add("the OSGi framework is not running; no bundle plugins are available");
             return new Snapshot(List.of(), List.copyOf(problems));
         }
+        List<Bundle> bundles;
+        try {
+            bundles = runtime.bundles();
+        } catch (IllegalStateException e) {
+            scans.clear();
+            problems.add("the OSGi framework stopped while its bundles were listed: " + FelixRuntime.describe(e));
+            return new Snapshot(List.of(), List.copyOf(problems));
+        }
         List<Plugin<?>> plugins = new ArrayList<>();
         Set<Long> present = new HashSet<>();
-        try {
-            for (Bundle bundle : runtime.bundles()) {
-                present.add(bundle.getBundleId());
+        for (Bundle bundle : bundles) {
+            present.add(bundle.getBundleId());
+            try {
                 Scan scan = scan(bundle);
                 plugins.addAll(scan.plugins());
                 problems.addAll(scan.problems());
+                if (bundle.getState() == Bundle.RESOLVED) {
+                    runtime.startFailure(bundle).ifPresent(f -> problems.add(name(bundle) + " is resolved but did not start: " + f));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // The bundle changed under the scan (e.g. uninstalled concurrently) or misbehaved.
+                problems.add(name(bundle) + " could not be scanned: " + FelixRuntime.describe(e));
             }
-        } catch (IllegalStateException e) {
-            // The framework stopped while the bundles were scanned.
-            scans.clear();
-            problems.add("the OSGi framework stopped while its bundles were scanned: " + FelixRuntime.describe(e));
-            return new Snapshot(List.of(), List.copyOf(problems));
         }
         scans.keySet().retainAll(present);
         plugins.sort(ORDER);
@@ -151,7 +161,7 @@ public final class OsgiPluginRegistry implements PluginRegistry {
         Scan fresh;
         if (wiring == null) {
             String problem = name(bundle) + " is not resolved: "
-                + runtime.resolutionProblem(bundle).orElse("the framework has not resolved it (no start was attempted)");
+                + runtime.startFailure(bundle).orElse("the framework has not resolved it (no start was attempted)");
             fresh = new Scan(revision, null, List.of(), List.of(problem));
             if (cached != null && cached.revision() == revision && cached.wiring() == null && cached.problems().equals(fresh.problems())) {
                 return cached;

@@ -17,6 +17,7 @@ import org.atomstack.api.plugin.PluginKind;
 import org.atomstack.api.plugin.PluginRegistry;
 import org.atomstack.api.plugin.Version;
 import org.atomstack.api.plugin.VersionRange;
+import org.atomstack.assembly.internal.osgi.fixture.failing.RefusingActivator;
 import org.atomstack.assembly.internal.osgi.fixture.one.FixtureDescriptorProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,5 +203,22 @@ class FelixPluginRegistryTest {
         assertEquals(1, problems.size(), () -> "problems: " + problems);
         assertTrue(problems.get(0).contains("org.atomstack.test.embedded 1.0.0"), problems.get(0));
         assertTrue(problems.get(0).contains("another copy of " + DescriptorProvider.class.getName()), problems.get(0));
+    }
+
+    @Test
+    void bundleWhoseActivatorFailsIsReportedWhileItsProvidersStayAvailable() throws Exception {
+        TestBundles.bundle(plugins, "org.atomstack.test.refusing", "1.0.0", DescriptorProvider.class,
+            FixtureDescriptorProvider.class, TestBundles.API_1,
+            FixtureDescriptorProvider.class.getPackageName() + "," + RefusingActivator.class.getPackageName(),
+            "Bundle-Activator", RefusingActivator.class.getName());
+
+        Bundle bundle = runtime.installFolder(plugins).get(0);
+
+        assertEquals(Bundle.RESOLVED, bundle.getState());
+        assertEquals(EDITION_ONE, registry.find(DescriptorProvider.class, "fixture").info().description());
+        List<String> problems = registry.problems();
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        assertTrue(problems.get(0).contains("org.atomstack.test.refusing 1.0.0"), problems.get(0));
+        assertTrue(problems.get(0).contains("did not start") && problems.get(0).contains(RefusingActivator.MESSAGE), problems.get(0));
     }
 }

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -42,9 +43,13 @@ final class TestBundles {
      * @param spi             the SPI whose services file lists {@code provider}
      * @param importPackage   bnd Import-Package instruction
      * @param privatePackages bnd Private-Package instruction (packages copied into the bundle)
+     * @param headers         further manifest headers or bnd instructions, as name, value pairs
      */
     static Path bundle(Path dir, String bsn, String version, Class<? extends PluginProvider> spi, Class<?> provider,
-            String importPackage, String privatePackages) throws Exception {
+            String importPackage, String privatePackages, String... headers) throws Exception {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name, value pairs: " + List.of(headers));
+        }
         Path out = dir.resolve(bsn + "-" + version + ".jar");
         try (Builder builder = new Builder()) {
             builder.addClasspath(codeLocation(provider));
@@ -55,6 +60,9 @@ final class TestBundles {
             builder.setProperty(Constants.IMPORT_PACKAGE, importPackage);
             builder.setProperty(Constants.NOEXTRAHEADERS, "true");
             builder.setProperty("-noimportjava", "true");
+            for (int i = 0; i < headers.length; i += 2) {
+                builder.setProperty(headers[i], headers[i + 1]);
+            }
             Jar jar = builder.build();
             if (!builder.getErrors().isEmpty()) {
                 throw new IllegalStateException("bnd could not build " + bsn + ": " + builder.getErrors());
