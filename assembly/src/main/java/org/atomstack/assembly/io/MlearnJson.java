@@ -42,35 +42,45 @@ import org.atomstack.assembly.internal.io.FormatProblem;
  *
  * <h2>{@code virial_stress}: sign, unit and component order</h2>
  * Converted to ASE's convention (eV/Å³, σ = (1/V) ∂E/∂ε, Voigt xx yy zz yz xz xy) as
- * σ = −v · 0.1 GPa/kbar ÷ 160.21766208 GPa/(eV/Å³), with the shear components reordered. The
- * evidence, from the {@code Elastic} records of the six Zuo 2020 elements (cells strained from the
- * ground state in one mode at a time, described as {@code "mode m, strain e"}):
+ * σ = −v · 0.1 GPa/kbar ÷ 160.21766208 GPa/(eV/Å³), with the shear components reordered
+ * ({@link #toAseStress}). The evidence comes from the {@code Elastic} records of the six Zuo 2020
+ * elements (the ground-state cell strained in one mode at a time, described as
+ * {@code "mode m, strain e"}) and was checked by hand:
  * <ul>
- * <li><b>Sign and unit.</b> For Mo, uniaxial compression along x (a = 8.93 Å instead of 9.50 Å) has
- *     v<sub>0</sub> = +346 kbar and stretching (a = 10.26 Å) has v<sub>0</sub> = −285 kbar: v is
- *     the pressure-like −σ that VASP prints "in kB". The energy confirms sign and unit: the finite
- *     difference (1/V) dE/dε along each strain series equals −v · 0.1 GPa in eV/Å³ within 1–3 %
- *     near ε = 0 for all six modes (e.g. mode 1 at ε = +0.02: 0.0498 vs 0.0537 eV/Å³; mode 6 at
- *     ε = −0.02: −0.01336 vs −0.01362 eV/Å³). The same holds for Si and Ge.
+ * <li><b>Sign.</b> Mo compressed along x (a = 8.93 Å instead of 9.50 Å) has
+ *     v<sub>0</sub> = +346 kbar; stretched (a = 10.26 Å) it has v<sub>0</sub> = −285 kbar. So v is
+ *     the pressure-like −σ that VASP prints "in kB", and a positive shear strain gives a negative
+ *     shear v, i.e. a positive σ, as it must.
+ * <li><b>Unit.</b> Along each Mo strain series the energy derivative (1/V) dE/dε (central
+ *     differences, |ε| ≤ 0.06; for the uniaxial modes times (1 + ε), the finite-strain factor)
+ *     equals −v · 0.1 GPa within 0.004 eV/Å³ for the diagonal modes (≤ 5 %) and within
+ *     0.001 eV/Å³ for the shear modes (median 1–2 %); e.g. mode 6 at ε = −0.02: −0.01336 from the
+ *     energies, −0.01362 eV/Å³ from v. A sign error would be off by 200 %, a unit error by 10×.
  * <li><b>Order.</b> v<sub>0..2</sub> are xx, yy, zz and v<sub>3</sub> is xy for every element
- *     (a cell whose b vector gains an x component gives a large v<sub>3</sub> and nothing else).
- *     The README's "xx yy zz yz xz xy" is therefore wrong. The order of v<sub>4</sub> and
- *     v<sub>5</sub> <em>differs between elements</em>, judged from the shear plane of each cell
- *     (from the metric a<sub>i</sub>·a<sub>j</sub>, independent of how the cell is oriented):
+ *     (e.g. the Mo cells whose b vector gains an x component have |v<sub>3</sub>| up to 104 kbar
+ *     while |v<sub>4</sub>|, |v<sub>5</sub>| stay below 0.5 kbar). The data README's
+ *     "xx yy zz yz xz xy" is therefore wrong. The
+ *     order of v<sub>4</sub> and v<sub>5</sub> <em>differs between elements</em>, judged by the
+ *     plane of each shear (from the metric a<sub>i</sub>·a<sub>j</sub>, independent of how the
+ *     cell is oriented):
  *     <ul>
  *     <li>Mo, Cu, Ni: an xz shear (e.g. Mo a = (9.50, 0, 0.76)) gives v<sub>4</sub> = −84.6 kbar,
  *         a yz shear (b = (0, 9.50, 0.38)) gives v<sub>5</sub> = −43.3 kbar: order
- *         <b>xx yy zz xy xz yz</b> ({@link ShearOrder#XY_XZ_YZ});
- *     <li>Li, Si, Ge: an xz shear (Si c = (−1.31, 0, 10.86)) gives v<sub>5</sub>, a yz shear
+ *         <b>xx yy zz xy xz yz</b> ({@link ShearOrder#XY_XZ_YZ}). Independently, ASE's EMT
+ *         stress of the 18 non-{@code Elastic} Cu and Ni test records (MD snapshots, vacancies,
+ *         surfaces) correlates with −v<sub>4</sub> for σ<sub>xz</sub> (r = 0.999 Cu, 0.998 Ni)
+ *         and with −v<sub>5</sub> for σ<sub>yz</sub> (r = 0.998, 0.988), so the MD data follow
+ *         the same order;
+ *     <li>Li, Si, Ge: an xz shear (e.g. Si c = (−1.31, 0, 10.86)) gives v<sub>5</sub>, a yz shear
  *         v<sub>4</sub>: VASP's own order <b>xx yy zz xy yz zx</b> ({@link ShearOrder#XY_YZ_ZX}),
- *         the one ASE's VASP reader assumes.
+ *         the one ASE's VASP reader and mlearn's own code assume.
  *     </ul>
- *     All shear series of all elements agree with this (Mo: 10 cells per plane; Si, Ge: 10; Li: 4;
- *     Cu, Ni: 1). A positive shear strain gives a negative v, i.e. a positive σ, as it must.
+ *     Every shear cell of every element agrees (per shear plane: Mo, Si, Ge 10 cells; Li 4;
+ *     Cu, Ni 1).
  * </ul>
  * {@link #read(Path)} therefore picks the order per record from its elements: {@code XY_XZ_YZ} if
  * all atoms are Mo, Cu or Ni, else {@code XY_YZ_ZX}. For other files in this format, check the
- * order (as above) and pass it to {@link #read(Path, ShearOrder)}.
+ * order as above and pass it to {@link #read(Path, ShearOrder)}.
  */
 public final class MlearnJson {
     /** kbar → eV/Å³: 0.1 GPa per kbar, 160.21766208 GPa per eV/Å³ (as ASE). */
