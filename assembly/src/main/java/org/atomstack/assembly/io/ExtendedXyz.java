@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +67,7 @@ import org.atomstack.assembly.internal.io.Numbers;
  */
 public final class ExtendedXyz {
     private static final String DEFAULT_PROPERTIES = "species:S:1:pos:R:3";
+    private static final int MAX_ATOMS = Integer.MAX_VALUE / 3 - 8;
 
     private ExtendedXyz() {
     }
@@ -219,8 +221,8 @@ public final class ExtendedXyz {
             } catch (FormatProblem e) {
                 throw error(countLine, "bad atom count line '" + countText.strip() + "': expected the number of atoms");
             }
-            if (n < 0) {
-                throw error(countLine, "bad atom count line: negative atom count " + n);
+            if (n < 0 || n > MAX_ATOMS) {
+                throw error(countLine, "bad atom count line: atom count " + n + " is outside 0.." + MAX_ATOMS);
             }
             String comment = nextLine();
             if (comment == null) {
@@ -229,15 +231,23 @@ public final class ExtendedXyz {
             }
             Header h = parseHeader(comment, lineNo);
             Columns c = h.columns();
-            double[] positions = new double[3 * n];
-            int[] numbers = new int[n];
-            double[] forces = c.forces() >= 0 ? new double[3 * n] : null;
+            // arrays grow with the lines actually read, so a wrong, huge count cannot exhaust memory
+            int capacity = Math.min(n, 1024);
+            double[] positions = new double[3 * capacity];
+            int[] numbers = new int[capacity];
+            double[] forces = c.forces() >= 0 ? new double[3 * capacity] : null;
             String[] tokens = new String[c.width()];
             for (int i = 0; i < n; i++) {
                 String line = nextLine();
                 if (line == null) {
                     throw error(countLine, "truncated frame: the atom count line says " + n + " atoms, but the file ends after "
                         + i + " atom line" + (i == 1 ? "" : "s") + " (line " + lineNo + ")");
+                }
+                if (i == capacity) {
+                    capacity = (int) Math.min(n, 2L * capacity);
+                    positions = Arrays.copyOf(positions, 3 * capacity);
+                    numbers = Arrays.copyOf(numbers, capacity);
+                    forces = forces == null ? null : Arrays.copyOf(forces, 3 * capacity);
                 }
                 readAtom(line, i, c, tokens, positions, numbers, forces);
             }

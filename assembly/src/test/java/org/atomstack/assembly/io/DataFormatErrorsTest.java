@@ -180,7 +180,9 @@ class DataFormatErrorsTest {
     @Test
     void badAtomCountLine() throws IOException {
         assertNames(xyzError("two\n\nH 0 0 0\nH 0 0 1\n"), "bad.xyz", 1, 4, "bad atom count line 'two'");
-        assertNames(xyzError("-2\n\n"), "bad.xyz", 1, 4, "bad atom count line", "negative");
+        assertNames(xyzError("-2\n\n"), "bad.xyz", 1, 4, "bad atom count line", "-2 is outside 0..");
+        assertNames(xyzError("2000000000\n\nH 0 0 0\n"), "bad.xyz", 1, 4, "bad atom count line", "outside 0..");
+        assertNames(xyzError("700000000\n\nH 0 0 0\n"), "bad.xyz", 1, 4, "truncated frame", "says 700000000 atoms");
         assertNames(xyzError("2 atoms\n\nH 0 0 0\nH 0 0 1\n"), "bad.xyz", 1, 4, "bad atom count line '2 atoms'");
     }
 

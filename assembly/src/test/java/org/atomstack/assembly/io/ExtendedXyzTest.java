@@ -108,6 +108,27 @@ class ExtendedXyzTest {
     }
 
     @Test
+    void largeFramesRoundTrip() throws IOException {
+        int n = 2500; // more than the reader's initial array capacity
+        double[] pos = new double[3 * n];
+        double[] f = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            pos[3 * i] = i % 50;
+            pos[3 * i + 1] = i / 50 * 1.1;
+            pos[3 * i + 2] = 0.01 * i;
+            f[3 * i + 2] = -1e-3 * i;
+        }
+        int[] z = new int[n];
+        java.util.Arrays.fill(z, 1);
+        Structure big = Structure.of("big", pos, z, null, Labels.builder().forces(f).build());
+        Path out = dir.resolve("big.xyz");
+        ExtendedXyz.write(List.of(big, big), out);
+        Dataset back = ExtendedXyz.read(out);
+        assertEquals(2, back.size());
+        ExampleData.assertSameContent(big, back.structures().get(1));
+    }
+
+    @Test
     void writesTheAseLayout() throws IOException {
         Structure s = Structure.of("x", new double[] {0.0, 0.0, 0.0, 1.5, 0.0, 0.0}, new int[] {29, 79},
             Cell.periodic(new double[] {4, 0, 0, 0, 5, 0, 0, 0, 6}),
