@@ -7,7 +7,7 @@
  * tools); everything else is implementation under {@code org.atomstack.assembly.internal}.
  */
 module org.atomstack.assembly {
-    requires org.atomstack.api;
+    requires transitive org.atomstack.api;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
