@@ -12,6 +12,7 @@ module org.atomstack.assembly {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.google.guice;
+    requires jakarta.inject;
     requires org.apache.felix.framework;
     requires org.slf4j;
 
@@ -21,4 +22,6 @@ module org.atomstack.assembly {
     uses org.osgi.framework.launch.FrameworkFactory;
 
     opens org.atomstack.assembly.internal.cli to info.picocli, com.google.guice;
+    opens org.atomstack.assembly.internal.wiring to com.google.guice;
+    opens org.atomstack.assembly.internal.data to com.fasterxml.jackson.databind;
 }
