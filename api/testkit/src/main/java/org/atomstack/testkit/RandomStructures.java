@@ -121,7 +121,15 @@ public final class RandomStructures {
             boolean withCell = pbc != null;
             double volume = n * uniform(options.minVolumePerAtom, options.maxVolumePerAtom);
             double minDistance = effectiveMinDistance(options.minDistance);
-            Cell cell = withCell ? cell(options.shape, pbc, Math.max(volume, 1.0), minDistance) : null;
+            Cell cell = null;
+            if (withCell) {
+                try {
+                    cell = cell(options.shape, pbc, Math.max(volume, 1.0), minDistance);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(name + ": could not place " + n + " atoms with minimum distance "
+                        + options.minDistance + " Å: " + e.getMessage() + "; raise the volume per atom", e);
+                }
+            }
             double[] frac = place(n, cell, pbc, Math.max(volume, 1.0), minDistance);
             if (frac == null) {
                 continue;
@@ -146,7 +154,7 @@ public final class RandomStructures {
                 // rounding put two atoms a hair below the limit; draw again
             }
         }
-        throw new IllegalStateException("could not place atoms with minimum distance " + options.minDistance
+        throw new IllegalStateException(name + ": could not place atoms with minimum distance " + options.minDistance
             + " Å at " + options.minVolumePerAtom + "–" + options.maxVolumePerAtom
             + " Å³ per atom; lower the minimum distance or raise the volume per atom");
     }
