@@ -65,6 +65,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PluginRegistryContract {
 
+    /** For subclasses. */
+    protected PluginRegistryContract() {
+    }
+
     /**
      * A plugin the registry under test must contain.
      *

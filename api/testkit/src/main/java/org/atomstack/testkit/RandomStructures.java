@@ -849,62 +849,110 @@ public final class RandomStructures {
                 minVolumePerAtom, maxVolumePerAtom, minDistance, u);
         }
 
-        /** @return smallest atom count */
+        /**
+         * Smallest atom count.
+         *
+         * @return smallest atom count
+         */
         public int minAtoms() {
             return minAtoms;
         }
 
-        /** @return largest atom count */
+        /**
+         * Largest atom count.
+         *
+         * @return largest atom count
+         */
         public int maxAtoms() {
             return maxAtoms;
         }
 
-        /** @return smallest number of species */
+        /**
+         * Smallest number of species.
+         *
+         * @return smallest number of species
+         */
         public int minSpecies() {
             return minSpecies;
         }
 
-        /** @return largest number of species */
+        /**
+         * Largest number of species.
+         *
+         * @return largest number of species
+         */
         public int maxSpecies() {
             return maxSpecies;
         }
 
-        /** @return the atomic numbers species are drawn from (a copy) */
+        /**
+         * The atomic numbers species are drawn from (a copy).
+         *
+         * @return the atomic numbers species are drawn from (a copy)
+         */
         public int[] speciesPool() {
             return speciesPool.clone();
         }
 
-        /** @return the periodicity drawn when no fixed pattern is set */
+        /**
+         * The periodicity drawn when no fixed pattern is set.
+         *
+         * @return the periodicity drawn when no fixed pattern is set
+         */
         public Periodicity periodicity() {
             return periodicity;
         }
 
-        /** @return the fixed pbc pattern (a copy), or null when drawn from {@link #periodicity()} */
+        /**
+         * The fixed pbc pattern (a copy), or null when drawn from {@link #periodicity()}.
+         *
+         * @return the fixed pbc pattern (a copy), or null when drawn from {@link #periodicity()}
+         */
         public boolean[] pbc() {
             return pbc == null ? null : pbc.clone();
         }
 
-        /** @return the cell shape */
+        /**
+         * The cell shape.
+         *
+         * @return the cell shape
+         */
         public CellShape cellShape() {
             return shape;
         }
 
-        /** @return smallest volume per atom, Å³ */
+        /**
+         * Smallest volume per atom, Å³.
+         *
+         * @return smallest volume per atom, Å³
+         */
         public double minVolumePerAtom() {
             return minVolumePerAtom;
         }
 
-        /** @return largest volume per atom, Å³ */
+        /**
+         * Largest volume per atom, Å³.
+         *
+         * @return largest volume per atom, Å³
+         */
         public double maxVolumePerAtom() {
             return maxVolumePerAtom;
         }
 
-        /** @return smallest distance between atoms, Å */
+        /**
+         * Smallest distance between atoms, Å.
+         *
+         * @return smallest distance between atoms, Å
+         */
         public double minDistance() {
             return minDistance;
         }
 
-        /** @return whether positions are left unwrapped */
+        /**
+         * Whether positions are left unwrapped.
+         *
+         * @return whether positions are left unwrapped
+         */
         public boolean unwrapped() {
             return unwrapped;
         }
