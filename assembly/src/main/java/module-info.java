@@ -7,15 +7,21 @@
  * tools); everything else is implementation under {@code org.atomstack.assembly.internal}.
  */
 module org.atomstack.assembly {
-    requires org.atomstack.api;
+    requires transitive org.atomstack.api;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.google.guice;
+    requires jakarta.inject;
     requires org.apache.felix.framework;
     requires org.slf4j;
 
     exports org.atomstack.assembly.io;
 
+    // The embedded OSGi framework is found through its FrameworkFactory service.
+    uses org.osgi.framework.launch.FrameworkFactory;
+
     opens org.atomstack.assembly.internal.cli to info.picocli, com.google.guice;
+    opens org.atomstack.assembly.internal.wiring to com.google.guice;
+    opens org.atomstack.assembly.internal.data to com.fasterxml.jackson.databind;
 }

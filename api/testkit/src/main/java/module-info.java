@@ -6,7 +6,7 @@ module org.atomstack.testkit {
     requires transitive org.atomstack.api;
     requires transitive org.junit.jupiter.api;
     requires org.junit.jupiter.params;
-    requires net.jqwik.api;
+    requires transitive net.jqwik.api;
 
     exports org.atomstack.testkit;
 }

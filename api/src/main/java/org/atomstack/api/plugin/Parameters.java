@@ -186,7 +186,8 @@ public final class Parameters {
         int[] out = new int[list.size()];
         for (int i = 0; i < out.length; i++) {
             Object v = list.get(i);
-            if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.doubleValue() < Integer.MIN_VALUE || n.doubleValue() > Integer.MAX_VALUE) {
                 throw error(key + "[" + i + "]", "expected an integer, got " + describe(v));
             }
             out[i] = n.intValue();

@@ -1,6 +1,6 @@
 package org.atomstack.api.plugin;
 
-import java.lang.module.ModuleDescriptor;
+import org.atomstack.api.plugin.internal.Versions;
 
 /**
  * The entry point of a plugin: one class per plugin module, registered in {@code module-info}
@@ -25,29 +25,12 @@ public interface PluginProvider {
 
     /**
      * The plugin's version: the module version if the module descriptor has one, else the
-     * {@code Implementation-Version} or {@code Bundle-Version} of its jar, else 0.0.0.
+     * {@code Implementation-Version} or {@code Bundle-Version} of its jar's (or class folder's)
+     * manifest, else 0.0.0.
      * Under OSGi the registry reports the bundle version instead.
      */
     default Version version() {
-        Module m = getClass().getModule();
-        if (m.isNamed()) {
-            ModuleDescriptor d = m.getDescriptor();
-            if (d != null && d.rawVersion().isPresent()) {
-                try {
-                    return Version.parse(d.rawVersion().get());
-                } catch (IllegalArgumentException ignored) {
-                    // fall through to the manifest
-                }
-            }
-        }
-        String v = getClass().getPackage() == null ? null : getClass().getPackage().getImplementationVersion();
-        if (v != null) {
-            try {
-                return Version.parse(v);
-            } catch (IllegalArgumentException ignored) {
-                // unknown below
-            }
-        }
-        return Version.UNKNOWN;
+        return Versions.of(getClass());
     }
+
 }

@@ -28,7 +28,7 @@ public interface PluginRegistry {
         return List.of();
     }
 
-    /** The plugins of one provider type, sorted by id and version. */
+    /** The plugins of one provider type, sorted by id and version (an unmodifiable snapshot). */
     default <P extends PluginProvider> List<Plugin<P>> plugins(Class<P> type) {
         List<Plugin<P>> out = new ArrayList<>();
         for (Plugin<?> p : plugins()) {
@@ -38,7 +38,7 @@ public interface PluginRegistry {
                 out.add(typed);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**

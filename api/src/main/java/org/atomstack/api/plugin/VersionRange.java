@@ -16,7 +16,8 @@ public record VersionRange(Version floor, boolean floorInclusive, Version ceilin
     /**
      * Parses a range.
      *
-     * @throws IllegalArgumentException quoting the text when it is malformed
+     * @throws IllegalArgumentException quoting the text when it is malformed, has a malformed
+     *                                  bound, or contains no version (e.g. "[2.0,1.0)", "[1.0,1.0)")
      */
     public static VersionRange parse(String text) {
         String t = text.strip();
@@ -32,9 +33,16 @@ public record VersionRange(Version floor, boolean floorInclusive, Version ceilin
         if (comma < 0 || (last != ']' && last != ')')) {
             throw new IllegalArgumentException("not a version range: '" + text + "' (expected e.g. [1.0,2.0))");
         }
-        Version lo = Version.parse(t.substring(1, comma));
-        Version hi = Version.parse(t.substring(comma + 1, t.length() - 1));
-        if (lo.compareTo(hi) > 0) {
+        Version lo;
+        Version hi;
+        try {
+            lo = Version.parse(t.substring(1, comma));
+            hi = Version.parse(t.substring(comma + 1, t.length() - 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a version range: '" + text + "' (" + e.getMessage() + ")", e);
+        }
+        int order = lo.compareTo(hi);
+        if (order > 0 || (order == 0 && (first != '[' || last != ']'))) {
             throw new IllegalArgumentException("empty version range: '" + text + "'");
         }
         return new VersionRange(lo, first == '[', hi, last == ']');

@@ -81,7 +81,7 @@ public final class Labels {
 
     void checkAtomCount(int atoms) {
         if (forces != null && forces.length != 3 * atoms) {
-            throw new InvalidStructureException("forces have " + forces.length / 3.0 + " rows but the structure has " + atoms + " atoms");
+            throw new InvalidStructureException("forces have " + forces.length / 3 + " rows but the structure has " + atoms + " atoms");
         }
     }
 

@@ -129,10 +129,18 @@ public final class Structure {
         return labels;
     }
 
-    /** The same structure with other labels. */
+    /**
+     * The same structure with other labels.
+     *
+     * @throws InvalidStructureException naming the structure when the forces do not have one row per atom
+     */
     public Structure withLabels(Labels newLabels) {
         Objects.requireNonNull(newLabels, "labels");
-        newLabels.checkAtomCount(numbers.length);
+        try {
+            newLabels.checkAtomCount(numbers.length);
+        } catch (InvalidStructureException e) {
+            throw new InvalidStructureException(name + ": " + e.getMessage());
+        }
         return new Structure(name, positions, numbers, cell, newLabels);
     }
 

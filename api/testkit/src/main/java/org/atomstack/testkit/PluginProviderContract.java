@@ -44,7 +44,15 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PluginProviderContract<P extends PluginProvider> {
 
-    /** The provider under test. */
+    /** For subclasses. */
+    protected PluginProviderContract() {
+    }
+
+    /**
+     * The provider under test.
+     *
+     * @return a new or shared instance of the provider
+     */
     protected abstract P provider();
 
     @Test

@@ -185,14 +185,18 @@ public final class CellListBuilder {
                 int sa = pts.shift[3 * p] - wrapShift[3 * j] + wrapShift[3 * i];
                 int sb = pts.shift[3 * p + 1] - wrapShift[3 * j + 1] + wrapShift[3 * i + 1];
                 int sc = pts.shift[3 * p + 2] - wrapShift[3 * j + 2] + wrapShift[3 * i + 2];
-                keys[c] = key(j, sa, sb, sc);
+                keys[c] = shiftKey(sa, sb, sc);
             }
             Integer[] order = new Integer[count];
             for (int c = 0; c < count; c++) {
                 order[c] = c;
             }
             final long[] k = keys;
-            Arrays.sort(order, (u, v) -> Long.compare(k[u], k[v]));
+            final int[] cd = cand;
+            Arrays.sort(order, (u, v) -> {
+                int byNeighbor = Integer.compare(pts.atom[cd[u]], pts.atom[cd[v]]);
+                return byNeighbor != 0 ? byNeighbor : Long.compare(k[u], k[v]);
+            });
             for (int c : order) {
                 int p = cand[c];
                 int j = pts.atom[p];
@@ -228,10 +232,13 @@ public final class CellListBuilder {
         return Math.max(0, Math.min(nb - 1, b));
     }
 
-    /** Sort key: neighbour index, then shift components (each offset into 21 bits). */
-    private static long key(int j, int a, int b, int c) {
+    /**
+     * Sort key of a shift within one neighbour: components a, b, c, each offset into 21 bits
+     * (63 bits in all, so the key never overflows; the neighbour index is compared separately).
+     */
+    private static long shiftKey(int a, int b, int c) {
         long base = 1L << 20;
-        return (((long) j * (2 * base) + (a + base)) * (2 * base) + (b + base)) * (2 * base) + (c + base);
+        return (((a + base) * (2 * base)) + (b + base)) * (2 * base) + (c + base);
     }
 
     /** Points (atoms and ghost images) with their atom index and image shift. */

@@ -1,0 +1,134 @@
+package org.atomstack.assembly.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the built distribution ({@code assembly/target/atomstack}): every atomstack jar is a
+ * named JPMS module and an OSGi bundle exporting only non-internal, versioned packages, and
+ * the application starts on the real module path ({@code java -p lib:plugins -m ...}) as the
+ * {@code ./atomstack} launcher runs it.
+ */
+class DistributionIT {
+    static final Path DIST = Path.of(System.getProperty("atomstack.dist", "target/atomstack"));
+    static final Path REPO = Path.of(System.getProperty("atomstack.repo", ".."));
+
+    static List<Path> atomstackJars() throws IOException {
+        List<Path> jars = new ArrayList<>();
+        for (String dir : List.of("lib", "plugins")) {
+            try (Stream<Path> s = Files.list(DIST.resolve(dir))) {
+                s.filter(p -> p.getFileName().toString().startsWith("atomstack-")).forEach(jars::add);
+            }
+        }
+        return jars;
+    }
+
+    @Test
+    void everyAtomstackJarIsANamedModuleAndABundleExportingNoInternals() throws IOException {
+        List<Path> jars = atomstackJars();
+        assertTrue(jars.size() >= 12, "expected api, assembly and ten plugin jars, got " + jars);
+        for (Path jar : jars) {
+            ModuleReference ref = ModuleFinder.of(jar).findAll().iterator().next();
+            ModuleDescriptor d = ref.descriptor();
+            assertFalse(d.isAutomatic(), jar + " must carry a module-info");
+            for (ModuleDescriptor.Exports e : d.exports()) {
+                assertFalse(e.source().contains(".internal"), jar + " exports internal package " + e.source());
+            }
+            try (JarFile jf = new JarFile(jar.toFile())) {
+                Attributes a = jf.getManifest().getMainAttributes();
+                assertEquals(d.name(), a.getValue("Bundle-SymbolicName"), jar + ": Bundle-SymbolicName must equal the module name");
+                assertNotNull(a.getValue("Bundle-Version"), jar + ": Bundle-Version");
+                assertEquals("2", a.getValue("Bundle-ManifestVersion"), jar.toString());
+                String exports = a.getValue("Export-Package");
+                if (exports != null) {
+                    assertFalse(exports.contains(".internal"), jar + " exports internal packages: " + exports);
+                    for (ModuleDescriptor.Exports e : d.exports()) {
+                        assertTrue(exports.contains(e.source() + ";version="), jar + ": exported package " + e.source()
+                            + " needs an OSGi export with a version, got " + exports);
+                    }
+                } else {
+                    assertTrue(d.exports().isEmpty(), jar + " exports packages in module-info but not in its manifest");
+                }
+            }
+        }
+    }
+
+    @Test
+    void pluginsCommandRunsOnTheModulePath() throws Exception {
+        Result r = launch("plugins");
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("KIND") || r.out.contains("No plugins found"), r.toString());
+    }
+
+    @Test
+    void dataStatsOnTheEmbeddedMoExampleRunsOnTheModulePath() throws Exception {
+        Result r = launch("data", "stats", REPO.resolve("examples/data/zuo2020-Mo/test.json").toString(), "--cutoff", "5");
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("structures            23"), r.toString());
+        assertTrue(r.out.contains("atoms                 1189"), r.toString());
+        assertTrue(r.out.contains("species               Mo 1189"), r.toString());
+        assertTrue(r.out.contains("neighbours per atom   mean"), r.toString());
+    }
+
+    @Test
+    void pluginsCommandRunsInsideFelixWithTheDistributionsBundles() throws Exception {
+        Result r = launch(false, "--runtime", "osgi", "plugins");
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("KIND") || r.out.contains("No plugins found (runtime osgi)"), r.toString());
+        assertFalse(r.out.contains("Problems:"), "every distribution bundle must resolve: " + r);
+    }
+
+    @Test
+    void badInputFileGivesAClearErrorAndStatusOne() throws Exception {
+        Result r = launch("data", "stats", REPO.resolve("does-not-exist.json").toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.contains("does-not-exist.json"), r.toString());
+    }
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result launch(String... args) throws Exception {
+        return launch(true, args);
+    }
+
+    /** Runs the distribution as ./atomstack does; plugins go on the module path unless OSGi loads them. */
+    static Result launch(boolean pluginsOnModulePath, String... args) throws Exception {
+        String modulePath = DIST.resolve("lib") + (pluginsOnModulePath ? java.io.File.pathSeparator + DIST.resolve("plugins") : "");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Datomstack.home=" + DIST,
+            "-p", modulePath,
+            "-m", "org.atomstack.assembly/org.atomstack.assembly.internal.cli.Main"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("atomstack-out", ".txt");
+        Path err = Files.createTempFile("atomstack-err", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("atomstack " + String.join(" ", args) + " did not finish");
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
