@@ -12,6 +12,8 @@ module org.atomstack.api {
     exports org.atomstack.api.selection;
     exports org.atomstack.api.model;
     exports org.atomstack.api.backend;
+    exports org.atomstack.api.tensor;
+    exports org.atomstack.api.autodiff;
     exports org.atomstack.api.stack;
 
     uses org.atomstack.api.descriptor.DescriptorProvider;

@@ -5,6 +5,7 @@
 module org.atomstack.testkit {
     requires transitive org.atomstack.api;
     requires transitive org.junit.jupiter.api;
+    requires org.junit.jupiter.params;
     requires transitive net.jqwik.api;
 
     exports org.atomstack.testkit;

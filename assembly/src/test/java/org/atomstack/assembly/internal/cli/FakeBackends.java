@@ -1,12 +1,10 @@
 package org.atomstack.assembly.internal.cli;
 
-import java.util.Set;
 import org.atomstack.api.backend.Availability;
 import org.atomstack.api.backend.Backend;
 import org.atomstack.api.backend.BackendProvider;
-import org.atomstack.api.backend.DType;
 
-/** Test-only backend providers with chosen availability and priority (not shipped). */
+/** Test-only backend providers with chosen availability and priority (not shipped; they cannot be opened). */
 final class FakeBackends {
     private FakeBackends() {
     }
@@ -38,26 +36,7 @@ final class FakeBackends {
                 if (!availability.available()) {
                     throw new IllegalStateException(availability.detail());
                 }
-                return new Backend() {
-                    @Override
-                    public String id() {
-                        return id;
-                    }
-
-                    @Override
-                    public String device() {
-                        return availability.detail();
-                    }
-
-                    @Override
-                    public Set<DType> dtypes() {
-                        return Set.of(DType.FLOAT64);
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
+                throw new UnsupportedOperationException("test backend " + id + " only reports availability; it is never opened");
             }
         };
     }
