@@ -24,4 +24,5 @@ module org.atomstack.assembly {
     opens org.atomstack.assembly.internal.cli to info.picocli, com.google.guice;
     opens org.atomstack.assembly.internal.wiring to com.google.guice;
     opens org.atomstack.assembly.internal.data to com.fasterxml.jackson.databind;
+    opens org.atomstack.assembly.internal.bench to com.fasterxml.jackson.databind;
 }
