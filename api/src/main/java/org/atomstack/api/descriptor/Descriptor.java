@@ -46,6 +46,16 @@ public interface Descriptor {
      */
     Parameters parameters();
 
+    /**
+     * The diagonal of a smoothness prior for this basis, γ(k) ≥ 1 per feature (size() values):
+     * for product bases γ(k) = Σ_t (1 + d_t)², d_t the degree of factor t of feature k (for ACE
+     * d_t = n_t + w_L·l_t). Linear models use it for Tikhonov regularisation Γ_kk = γ(k);
+     * empty when the basis has no notion of degree.
+     */
+    default Optional<double[]> smoothnessPrior() {
+        return Optional.empty();
+    }
+
     /** The basis as functions of primitive variables, for selectors; empty if not offered. */
     default Optional<SelectableBasis> selectable() {
         return Optional.empty();

@@ -81,6 +81,17 @@ public final class SubsetDescriptor implements Descriptor {
     }
 
     @Override
+    public java.util.Optional<double[]> smoothnessPrior() {
+        return full.smoothnessPrior().map(all -> {
+            double[] out = new double[keep.length];
+            for (int k = 0; k < keep.length; k++) {
+                out[k] = all[keep[k]];
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Parameters parameters() {
         Parameters p = full.parameters();
         Map<String, Object> map = new LinkedHashMap<>(p.asMap());
