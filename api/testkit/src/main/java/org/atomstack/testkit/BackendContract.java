@@ -69,24 +69,40 @@ public abstract class BackendContract {
     private Backend ops;
     private TensorScope scope;
 
+    /** For subclasses. */
+    protected BackendContract() {
+    }
+
     /**
      * Opens a new instance of the backend under test; the contract opens one for the whole
      * class, and opens more for the cross-backend and closed-backend tests (closing them).
+     *
+     * @return a newly opened backend, owned by the caller
      */
     protected abstract Backend backend();
 
-    /** The floating dtype under test; must be in {@link TensorOps#dtypes()}. */
+    /**
+     * The floating dtype under test.
+     *
+     * @return a floating dtype in {@link TensorOps#dtypes()}
+     */
     protected abstract DType dtype();
 
     /**
      * Relative tolerance of forward values (error allowed: tolerance · (1 + magnitude), the
      * magnitude being |value| or, for sums and products, the sum of the absolute terms).
+     *
+     * @return 1e-5 for FLOAT32, 1e-12 otherwise; override to loosen for a device
      */
     protected double tolerance() {
         return dtype() == DType.FLOAT32 ? 1e-5 : 1e-12;
     }
 
-    /** Tolerance of {@link GradCheck} results (its error is relative to 1 + |numeric|). */
+    /**
+     * Tolerance of {@link GradCheck} results (its error is relative to 1 + |numeric|).
+     *
+     * @return 2e-3 for FLOAT32, 1e-6 otherwise
+     */
     protected double gradientTolerance() {
         return dtype() == DType.FLOAT32 ? 2e-3 : 1e-6;
     }
@@ -679,7 +695,14 @@ public abstract class BackendContract {
 
     // ================================================================== autodiff
 
-    /** One differentiable function with its inputs, for {@link GradCheck}. */
+    /**
+     * One differentiable function with its inputs, for {@link GradCheck}.
+     *
+     * @param name     display name
+     * @param function builds the output from the input vars
+     * @param inputs   input values
+     * @param shapes   input shapes
+     */
     protected record GradCase(String name, BiFunction<Graph, List<Var>, Var> function, List<double[]> inputs, List<Shape> shapes) {
         @Override
         public String toString() {
