@@ -298,37 +298,39 @@ public final class Graph implements AutoCloseable {
         return record(ops.transpose(x.value, perm), g -> new Var[] {transpose(g, inv)}, x);
     }
 
-    /** Elements from..to−1 along {@code axis}. */
+    /** Elements from..to−1 along {@code axis} (negative counts from the end). */
     public Var slice(Var x, int axis, int from, int to) {
         Shape s = x.shape();
-        return record(ops.slice(x.value, axis, from, to), g -> {
+        int ax = axis < 0 ? s.rank() + axis : axis;
+        return record(ops.slice(x.value, ax, from, to), g -> {
             List<Var> parts = new ArrayList<>(3);
             int[] d = s.dims();
             if (from > 0) {
-                d[axis] = from;
+                d[ax] = from;
                 parts.add(full(Shape.of(d), g.dtype(), 0));
             }
             parts.add(g);
-            if (to < s.dim(axis)) {
-                d[axis] = s.dim(axis) - to;
+            if (to < s.dim(ax)) {
+                d[ax] = s.dim(ax) - to;
                 parts.add(full(Shape.of(d), g.dtype(), 0));
             }
-            return new Var[] {parts.size() == 1 ? g : concat(parts, axis)};
+            return new Var[] {parts.size() == 1 ? g : concat(parts, ax)};
         }, x);
     }
 
-    /** Concatenation along {@code axis}. */
+    /** Concatenation along {@code axis} (negative counts from the end). */
     public Var concat(List<Var> parts, int axis) {
         List<Tensor> ts = new ArrayList<>(parts.size());
         for (Var p : parts) {
             ts.add(p.value);
         }
-        return record(ops.concat(ts, axis), g -> {
+        int ax = axis < 0 && !parts.isEmpty() ? parts.get(0).shape().rank() + axis : axis;
+        return record(ops.concat(ts, ax), g -> {
             Var[] out = new Var[parts.size()];
             int at = 0;
             for (int i = 0; i < out.length; i++) {
-                int n = parts.get(i).shape().dim(axis);
-                out[i] = slice(g, axis, at, at + n);
+                int n = parts.get(i).shape().dim(ax);
+                out[i] = slice(g, ax, at, at + n);
                 at += n;
             }
             return out;

@@ -1,16 +1,9 @@
 package org.atomstack.backend.cpu.internal;
 
 /**
- * Single-precision matrix product (accumulating in float) C = op(A)·op(B), cache-blocked in the style of
- * Goto/BLIS: C is cut into NC-wide column blocks and the inner dimension into KC-deep slabs;
- * each slab of B is packed into NR-wide micro-panels (shared, read-only) and each MC-tall block
- * of A into MR-tall micro-panels (per task); a 4×4 register-blocked micro-kernel with 16 scalar
- * accumulators multiplies one A micro-panel by one B micro-panel. Transposes are absorbed by the
- * packing (operands are addressed through row and column strides, never materialised).
- *
- * <p>Parallel over (row block × column slice) tasks of each slab; every C element is
- * accumulated by one thread in a fixed order (slab by slab, p ascending within a slab), so
- * results are bitwise independent of the thread count. Stateless.
+ * Single-precision matrix product C = op(A)·op(B), accumulating in float: the same blocking,
+ * packing, 4×4 micro-kernel, parallel split and fixed per-element summation order as
+ * {@link GemmF64}, on {@code float[]} operands. Stateless.
  */
 final class GemmF32 {
     static final int MR = 4;
