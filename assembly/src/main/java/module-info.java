@@ -15,6 +15,7 @@ module org.atomstack.assembly {
     requires jakarta.inject;
     requires org.apache.felix.framework;
     requires org.slf4j;
+    requires me.tongfei.progressbar;
 
     exports org.atomstack.assembly.io;
 
@@ -25,4 +26,5 @@ module org.atomstack.assembly {
     opens org.atomstack.assembly.internal.wiring to com.google.guice;
     opens org.atomstack.assembly.internal.data to com.fasterxml.jackson.databind;
     opens org.atomstack.assembly.internal.bench to com.fasterxml.jackson.databind;
+    opens org.atomstack.assembly.internal.run to com.fasterxml.jackson.databind;
 }

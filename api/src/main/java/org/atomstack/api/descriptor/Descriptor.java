@@ -41,8 +41,9 @@ public interface Descriptor {
     FeatureBlock compute(Structure structure, NeighborList neighbors, boolean gradients);
 
     /**
-     * The parameters that recreate this descriptor through its provider (written into saved
-     * models), including any selection applied.
+     * The parameters that recreate this descriptor, without any selection, through its provider
+     * (written into saved models). Whoever applies a selection records it separately and applies
+     * {@link #restrict} again after recreating.
      */
     Parameters parameters();
 

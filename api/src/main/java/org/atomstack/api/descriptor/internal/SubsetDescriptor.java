@@ -1,9 +1,7 @@
 package org.atomstack.api.descriptor.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.atomstack.api.descriptor.Descriptor;
 import org.atomstack.api.descriptor.FeatureBlock;
 import org.atomstack.api.plugin.Parameters;
@@ -14,7 +12,6 @@ import org.atomstack.api.structure.Structure;
 /** Generic restriction of a descriptor to selected features (computes all, keeps some). */
 public final class SubsetDescriptor implements Descriptor {
     private final Descriptor full;
-    private final BasisSelection selection;
     private final int[] keep;
 
     /** @param full the full descriptor; @param selection the features to keep */
@@ -24,7 +21,6 @@ public final class SubsetDescriptor implements Descriptor {
                 + " functions but the descriptor has " + full.size());
         }
         this.full = full;
-        this.selection = selection;
         this.keep = selection.indices();
     }
 
@@ -91,11 +87,9 @@ public final class SubsetDescriptor implements Descriptor {
         });
     }
 
+    /** The parameters of the unrestricted descriptor (the selection is recorded by whoever applied it). */
     @Override
     public Parameters parameters() {
-        Parameters p = full.parameters();
-        Map<String, Object> map = new LinkedHashMap<>(p.asMap());
-        map.put("selection", selection.asMap());
-        return Parameters.of(p.path(), map);
+        return full.parameters();
     }
 }

@@ -41,7 +41,7 @@ class PluginsCommandTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"plugins", "--help"}, {"data", "--help"}, {"data", "stats", "--help"},
-            {"data", "convert", "--help"}, {"bench", "--help"}}) {
+            {"data", "convert", "--help"}, {"bench", "--help"}, {"fit", "--help"}, {"eval", "--help"}}) {
             CliHarness.Result r = CliHarness.run(PluginRegistry.of(), args);
             assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.out().contains("Usage:"), String.join(" ", args) + ": " + r.out());
