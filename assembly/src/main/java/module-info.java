@@ -16,6 +16,8 @@ module org.atomstack.assembly {
     requires org.apache.felix.framework;
     requires org.slf4j;
     requires me.tongfei.progressbar;
+    requires org.knowm.xchart;
+    requires java.desktop;
 
     exports org.atomstack.assembly.io;
 
@@ -27,4 +29,5 @@ module org.atomstack.assembly {
     opens org.atomstack.assembly.internal.data to com.fasterxml.jackson.databind;
     opens org.atomstack.assembly.internal.bench to com.fasterxml.jackson.databind;
     opens org.atomstack.assembly.internal.run to com.fasterxml.jackson.databind;
+    opens org.atomstack.assembly.internal.study to com.fasterxml.jackson.databind;
 }

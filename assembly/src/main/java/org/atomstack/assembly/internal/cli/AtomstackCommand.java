@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code atomstack} command; prints usage when run without a subcommand. */
 @Command(name = "atomstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Atomistic machine learning with pluggable bases, selectors, models and backends.",
-    subcommands = {PluginsCommand.class, DataCommand.class, FitCommand.class, EvalCommand.class, BenchCommand.class,
+    subcommands = {PluginsCommand.class, DataCommand.class, FitCommand.class, EvalCommand.class, StudyCommand.class, BenchCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class AtomstackCommand implements Runnable {
     @Mixin

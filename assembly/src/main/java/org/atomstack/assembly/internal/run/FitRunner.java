@@ -71,7 +71,13 @@ public final class FitRunner {
         }
         AssembledStack stack = new StackAssembler(registry).assemble(spec, species, backend);
         long t0 = System.nanoTime();
-        Model model = stack.trainer().train(train, Dataset.of("validation", java.util.List.of()), listener);
+        Model model;
+        try {
+            model = stack.trainer().train(train, Dataset.of("validation", java.util.List.of()), listener);
+        } catch (RuntimeException e) {
+            throw new StackException("stack " + spec.source() + ": model '" + spec.model().plugin() + "': training on " + train.name()
+                + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         listener.message(String.format(java.util.Locale.ROOT, "trained %s in %.1f s", spec.name(), fitSeconds));
         Evaluator.Result trainEval = Evaluator.evaluate(model, train);
