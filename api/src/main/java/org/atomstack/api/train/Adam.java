@@ -54,6 +54,8 @@ public final class Adam implements Optimizer {
     }
 
     /**
+     * Adam with explicit settings.
+     *
      * @param beta1       β1 in [0, 1)
      * @param beta2       β2 in [0, 1)
      * @param epsilon     ε &gt; 0, added to the denominator

@@ -15,6 +15,8 @@ public final class BatchPrediction {
     private final double[] stresses;
 
     /**
+     * Wraps prediction arrays (copied) after checking their lengths against the batch.
+     *
      * @param batch    the batch predicted
      * @param energies [S] total energies
      * @param forces   [N·3] forces, or null

@@ -58,6 +58,8 @@ public final class Lbfgs implements Optimizer {
     }
 
     /**
+     * L-BFGS with explicit settings.
+     *
      * @param history           number m of (s, y) pairs kept, ≥ 1
      * @param maxIterations     iterations per {@link #step} call, ≥ 1
      * @param lineSearch        the line search

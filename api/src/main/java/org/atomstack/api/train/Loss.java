@@ -27,6 +27,8 @@ public final class Loss {
     private final LossWeights weights;
 
     /**
+     * A loss of {@code model} with the given term weights.
+     *
      * @param model   the potential
      * @param weights the term weights
      */

@@ -30,6 +30,8 @@ public interface Objective {
         private boolean closed;
 
         /**
+         * An evaluation holding {@code resources} until closed.
+         *
          * @param loss      the loss value
          * @param gradients ∂loss/∂parameter, one per parameter
          * @param resources closed by {@link #close()} (it must release the gradients)

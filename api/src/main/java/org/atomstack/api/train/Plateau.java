@@ -21,6 +21,8 @@ public final class Plateau implements LearningRateSchedule {
     private int bad;
 
     /**
+     * A plateau schedule starting at {@code initial}.
+     *
      * @param initial   η₀, finite and &gt; 0
      * @param factor    multiplier in (0, 1)
      * @param patience  bad epochs tolerated before reducing, ≥ 0

@@ -13,6 +13,8 @@ public final class Step implements LearningRateSchedule {
     private long epochs;
 
     /**
+     * A step schedule starting at {@code initial}.
+     *
      * @param initial η₀, finite and &gt; 0
      * @param every   k ≥ 1 epochs between decays
      * @param gamma   γ in (0, 1]

@@ -51,6 +51,8 @@ public final class Trainer {
     private final TrainingOptions options;
 
     /**
+     * A trainer; nothing runs until {@link #fit} or {@link #resume}.
+     *
      * @param loss      the model and loss weights
      * @param optimizer makes a fresh optimiser for each run
      * @param schedule  makes a fresh schedule for each run

@@ -26,12 +26,15 @@ public final class TrainingResult {
     private final StopReason reason;
 
     /**
+     * The outcome of a run (arrays are copied).
+     *
      * @param best           parameters of the epoch with the lowest monitored loss
      * @param last           parameters at the end of the run
      * @param epochs         epochs completed (including those before a resume)
      * @param bestEpoch      the epoch of {@code best} (1-based; 0 if no epoch completed)
      * @param bestLoss       its monitored loss
-     * @param trainingLoss   mean mini-batch training loss per completed epoch
+     * @param trainingLoss   per completed epoch, the mean over its steps of the batch loss at the
+     *                       parameters each step started from (weighted by structures per batch)
      * @param validationLoss validation loss per completed epoch (NaN without validation data)
      * @param reason         why the run ended
      */
@@ -72,7 +75,7 @@ public final class TrainingResult {
         return bestLoss;
     }
 
-    /** Mean training loss per completed epoch. */
+    /** Per completed epoch, the structure-weighted mean batch loss at the start of each step. */
     public double[] trainingLoss() {
         return trainingLoss.clone();
     }

@@ -122,6 +122,19 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aRunOfKEpochsExtendedByResumingEqualsARunOfNEpochs(@TempDir Path dir) throws IOException {
+        TrainingResult straight = trainer(DType.FLOAT64, 8, 3, null, 0).fit(cpu, training, validation, TrainingListener.NONE);
+        Path ckpt = dir.resolve("short.ckpt");
+        TrainingResult shortRun = trainer(DType.FLOAT64, 8, 2, ckpt, 0).fit(cpu, training, validation, TrainingListener.NONE);
+        assertEquals(TrainingResult.StopReason.COMPLETED, shortRun.reason());
+        TrainingResult extended = trainer(DType.FLOAT64, 8, 3, ckpt, 0).resume(cpu, ckpt, training, validation, TrainingListener.NONE);
+        assertEquals(3, extended.epochs());
+        assertEquals(straight.last(), extended.last());
+        assertEquals(straight.best(), extended.best());
+        assertArrayEquals(straight.validationLoss(), extended.validationLoss(), 0.0);
+    }
+
+    @Test
     void resumingAFinishedRunChangesNothingAndAnotherSeedIsRefused(@TempDir Path dir) throws IOException {
         Path ckpt = dir.resolve("done.ckpt");
         TrainingResult done = trainer(DType.FLOAT64, 5, 2, ckpt, 0).fit(cpu, training, validation, TrainingListener.NONE);

@@ -58,11 +58,13 @@ public record Checkpoint(String fingerprint, int epoch, int batchesDone, double 
         validationLoss = validationLoss.clone();
     }
 
+    /** Mean training loss of every completed epoch (a copy). */
     @Override
     public double[] trainingLoss() {
         return trainingLoss.clone();
     }
 
+    /** Validation loss of every completed epoch (a copy). */
     @Override
     public double[] validationLoss() {
         return validationLoss.clone();

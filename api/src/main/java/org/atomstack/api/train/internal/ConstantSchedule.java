@@ -8,7 +8,11 @@ import org.atomstack.api.train.SavedState;
 public final class ConstantSchedule implements LearningRateSchedule {
     private final double learningRate;
 
-    /** @param learningRate finite and &gt; 0 */
+    /**
+     * A schedule that always answers {@code learningRate}.
+     *
+     * @param learningRate finite and &gt; 0
+     */
     public ConstantSchedule(double learningRate) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
