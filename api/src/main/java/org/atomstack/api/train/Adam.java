@@ -175,6 +175,10 @@ public final class Adam implements Optimizer {
             }
             return;
         }
+        if (pending != null && pending.scalar("parameters") != parameters.size()) {
+            throw new IllegalArgumentException("restored Adam state holds moments of " + (long) pending.scalar("parameters")
+                + " parameters, but " + parameters.size() + " were given");
+        }
         m = new ArrayList<>();
         v = new ArrayList<>();
         vmax = amsgrad ? new ArrayList<>() : null;
