@@ -15,6 +15,7 @@ module org.atomstack.api {
     exports org.atomstack.api.tensor;
     exports org.atomstack.api.autodiff;
     exports org.atomstack.api.stack;
+    exports org.atomstack.api.train;
 
     uses org.atomstack.api.descriptor.DescriptorProvider;
     uses org.atomstack.api.selection.SelectorProvider;

@@ -1,0 +1,125 @@
+package org.atomstack.assembly.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.atomstack.api.autodiff.Graph;
+import org.atomstack.api.autodiff.Var;
+import org.atomstack.api.backend.Backend;
+import org.atomstack.api.model.TrainingListener;
+import org.atomstack.api.structure.Dataset;
+import org.atomstack.api.tensor.DType;
+import org.atomstack.api.tensor.Shape;
+import org.atomstack.api.tensor.Tensor;
+import org.atomstack.api.train.LearningRateSchedule;
+import org.atomstack.api.train.Lbfgs;
+import org.atomstack.api.train.Loss;
+import org.atomstack.api.train.LossWeights;
+import org.atomstack.api.train.Objective;
+import org.atomstack.api.train.Optimizer;
+import org.atomstack.api.train.Trainer;
+import org.atomstack.api.train.TrainingOptions;
+import org.atomstack.api.train.TrainingResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** L-BFGS: converges on the Rosenbrock function with either line search, and reduces the Mo loss full-batch. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LbfgsTest {
+    Backend cpu;
+
+    @BeforeAll
+    void open() {
+        cpu = TrainFixtures.cpu();
+    }
+
+    @AfterAll
+    void close() {
+        cpu.close();
+    }
+
+    /** f(x, y) = (1 − x)² + 100 (y − x²)², minimum 0 at (1, 1), written with graph operations. */
+    private Objective rosenbrock() {
+        return ps -> {
+            Graph g = new Graph(cpu);
+            Var p = g.variable(ps.get(0));
+            Var x = g.slice(p, 0, 0, 1);
+            Var y = g.slice(p, 0, 1, 2);
+            Var f = g.sumAll(g.add(g.square(g.sub(g.scalar(1, x), x)), g.mul(g.square(g.sub(y, g.square(x))), 100)));
+            Var grad = g.grad(f, List.of(p), false).get(0);
+            return new Objective.Evaluation(f.item(), List.of(grad.value()), g);
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Lbfgs.LineSearch.class)
+    void convergesToTheMinimumOfTheRosenbrockFunction(Lbfgs.LineSearch search) {
+        Lbfgs lbfgs = new Lbfgs(8, 500, search, 1e-9, 0);
+        List<Tensor> p = new ArrayList<>(List.of(cpu.fromDoubles(new double[] {-1.2, 1.0}, DType.FLOAT64, Shape.of(2))));
+        try {
+            Optimizer.Update u = lbfgs.step(p, rosenbrock(), 1.0);
+            assertEquals(24.2, u.loss(), 1e-12, "loss at the start");
+            p.forEach(Tensor::close);
+            p = new ArrayList<>(u.parameters());
+            assertTrue(lbfgs.converged(), search + " converged within 500 iterations (" + lbfgs.iterations() + " used)");
+            assertArrayEquals(new double[] {1, 1}, p.get(0).toDoubles(), 1e-6, search + " after " + lbfgs.iterations() + " iterations");
+            System.out.printf(Locale.ROOT, "Rosenbrock with %s: %d iterations, %d evaluations%n", search, lbfgs.iterations(), u.evaluations());
+        } finally {
+            p.forEach(Tensor::close);
+        }
+    }
+
+    @Test
+    void savedHistoryContinuesTheSameIterations() {
+        double[] straight;
+        Lbfgs a = new Lbfgs(5, 6, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0);
+        List<Tensor> p = new ArrayList<>(List.of(cpu.fromDoubles(new double[] {-1.2, 1.0}, DType.FLOAT64, Shape.of(2))));
+        try {
+            for (int i = 0; i < 2; i++) {
+                Optimizer.Update u = a.step(p, rosenbrock(), 1.0);
+                p.forEach(Tensor::close);
+                p = new ArrayList<>(u.parameters());
+            }
+            straight = p.get(0).toDoubles();
+        } finally {
+            p.forEach(Tensor::close);
+        }
+        Lbfgs b = new Lbfgs(5, 6, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0);
+        Lbfgs c = new Lbfgs(5, 6, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0);
+        p = new ArrayList<>(List.of(cpu.fromDoubles(new double[] {-1.2, 1.0}, DType.FLOAT64, Shape.of(2))));
+        try {
+            Optimizer.Update u = b.step(p, rosenbrock(), 1.0);
+            p.forEach(Tensor::close);
+            p = new ArrayList<>(u.parameters());
+            c.restore(b.state());
+            u = c.step(p, rosenbrock(), 1.0);
+            p.forEach(Tensor::close);
+            p = new ArrayList<>(u.parameters());
+            assertArrayEquals(straight, p.get(0).toDoubles(), 0.0);
+        } finally {
+            p.forEach(Tensor::close);
+        }
+    }
+
+    @Test
+    void fullBatchLbfgsReducesTheMoLossOnASmallBatch() {
+        Dataset training = TrainFixtures.mo("training.json").randomSubset(4, 5);
+        PairPotential model = new PairPotential(TrainFixtures.MO, TrainFixtures.meanEnergyPerAtom(training));
+        Trainer trainer = new Trainer(new Loss(model, new LossWeights(10, 1, 0)), () -> new Lbfgs(10, 10, Lbfgs.LineSearch.STRONG_WOLFE, 1e-7, 1e-12),
+            () -> LearningRateSchedule.constant(1), TrainingOptions.defaults().withEpochs(3).withSeed(9));
+        TrainingResult r = trainer.fit(cpu, training, training, TrainingListener.NONE);
+        double initial = r.trainingLoss()[0];
+        double last = r.validationLoss()[r.epochs() - 1];
+        System.out.printf(Locale.ROOT, "L-BFGS on 4 Mo structures: loss %.5g -> %.5g in %d epochs (%s)%n", initial, last, r.epochs(), r.reason());
+        assertTrue(last < 0.2 * initial, "loss " + initial + " -> " + last);
+        assertTrue(r.reason() == TrainingResult.StopReason.COMPLETED || r.reason() == TrainingResult.StopReason.CONVERGED, r.reason().name());
+    }
+}

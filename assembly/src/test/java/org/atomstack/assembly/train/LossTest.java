@@ -1,0 +1,126 @@
+package org.atomstack.assembly.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.atomstack.api.autodiff.Graph;
+import org.atomstack.api.autodiff.Var;
+import org.atomstack.api.backend.Backend;
+import org.atomstack.api.structure.Labels;
+import org.atomstack.api.structure.Structure;
+import org.atomstack.api.tensor.DType;
+import org.atomstack.api.tensor.Tensor;
+import org.atomstack.api.train.AtomBatch;
+import org.atomstack.api.train.BatchPrediction;
+import org.atomstack.api.train.BatchTensors;
+import org.atomstack.api.train.Loss;
+import org.atomstack.api.train.LossTotals;
+import org.atomstack.api.train.LossWeights;
+import org.atomstack.api.train.Observables;
+import org.atomstack.api.train.ParameterSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The loss equals its defining formula, computed on the host from predictions, on a batch with
+ * label weights, a structure without forces, one without energy and an isolated cluster whose
+ * stress label must be ignored.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LossTest {
+    Backend cpu;
+    PairPotential model;
+    ParameterSet params;
+    AtomBatch batch;
+
+    @BeforeAll
+    void setUp() {
+        cpu = TrainFixtures.cpu();
+        List<Structure> mo = TrainFixtures.mo("test.json").structures().stream().filter(s -> s.atomCount() >= 20).limit(3).toList();
+        Structure full = mo.get(0).withLabels(mo.get(0).labels().toBuilder().weight(2).build());
+        Structure noForces = mo.get(1).withLabels(mo.get(1).labels().toBuilder().forces(null).build());
+        Structure noEnergy = mo.get(2).withLabels(Labels.builder().forces(mo.get(2).labels().forces().orElseThrow())
+            .stress(mo.get(2).labels().stress().orElseThrow()).build());
+        Structure s = mo.get(0);
+        int n = 12;
+        Structure cluster = Structure.of("cluster", Arrays.copyOf(s.positions(), 3 * n), Arrays.copyOf(s.numbers(), n), null,
+            Labels.builder().energy(-100).forces(Arrays.copyOf(s.labels().forces().orElseThrow(), 3 * n)).stress(new double[] {1, 1, 1, 1, 1, 1}).build());
+        batch = AtomBatch.of(List.of(full, noForces, noEnergy, cluster), 5.0);
+        model = new PairPotential(TrainFixtures.MO, -10.9);
+        params = model.initialParameters(4);
+    }
+
+    @AfterAll
+    void tearDown() {
+        cpu.close();
+    }
+
+    private double hostLoss(LossWeights w) {
+        BatchPrediction p = Observables.predict(model, cpu, params, DType.FLOAT64, batch, true, true);
+        double eSum = 0, eW = 0, fSum = 0, fW = 0, sSum = 0, sW = 0;
+        for (int s = 0; s < batch.structureCount(); s++) {
+            Structure st = batch.structures().get(s);
+            double wt = st.labels().weight();
+            if (st.labels().energy().isPresent()) {
+                double d = p.energy(s) - st.labels().energy().getAsDouble();
+                d = w.energyPerAtom() ? d / st.atomCount() : d;
+                eSum += wt * d * d;
+                eW += wt;
+            }
+            if (st.labels().hasForces()) {
+                double[] f = p.forces(s).orElseThrow();
+                double[] ref = st.labels().forces().orElseThrow();
+                for (int k = 0; k < f.length; k++) {
+                    fSum += wt * (f[k] - ref[k]) * (f[k] - ref[k]);
+                    fW += wt;
+                }
+            }
+            if (st.labels().stress().isPresent() && st.cell().isPresent()) {
+                double[] sigma = p.stress(s).orElseThrow();
+                double[] ref = st.labels().stress().orElseThrow();
+                for (int k = 0; k < 6; k++) {
+                    sSum += wt * (sigma[k] - ref[k]) * (sigma[k] - ref[k]);
+                    sW += wt;
+                }
+            }
+        }
+        return w.energy() * eSum / eW + w.forces() * fSum / fW + w.stress() * sSum / sW;
+    }
+
+    @ParameterizedTest(name = "energy per atom: {0}")
+    @ValueSource(booleans = {true, false})
+    void lossEqualsTheWeightedMeanSquaredErrorsOfItsDefinition(boolean perAtom) {
+        LossWeights w = new LossWeights(3, 2, 1e3, perAtom);
+        assertTrue(batch.hasStress(0) && !batch.hasStress(3), "the cluster's stress label is dropped: it has no volume");
+        List<Tensor> p = params.upload(cpu, DType.FLOAT64);
+        try (BatchTensors bt = batch.upload(cpu, DType.FLOAT64, model.species()); Graph g = new Graph(cpu)) {
+            List<Var> vars = new ArrayList<>();
+            p.forEach(t -> vars.add(g.variable(t)));
+            Loss.Terms terms = new Loss(model, w).evaluate(g, vars, bt);
+            double expected = hostLoss(w);
+            assertEquals(expected, terms.loss().item(), 1e-12 * expected);
+            LossTotals totals = terms.totals();
+            assertEquals(terms.loss().item(), totals.loss(w), 1e-12 * expected, "host totals give the same loss");
+            assertEquals(2 + 1 + 1, totals.energyWeight(), "weights of the labelled energies (the first structure weighs 2)");
+            int atoms = batch.atomCount() - (batch.atomOffset(2) - batch.atomOffset(1));
+            assertEquals(3.0 * (atoms + batch.atomOffset(1)), totals.forceWeight(), "force components, the first structure's counted twice");
+            assertEquals(6.0 * (2 + 1 + 1), totals.stressWeight(), "stress components of the three periodic structures");
+        } finally {
+            p.forEach(Tensor::close);
+        }
+    }
+
+    @Test
+    void unknownElementsAreRefusedNamingTheStructure() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.upload(cpu, DType.FLOAT64, new int[] {26}));
+        assertTrue(e.getMessage().contains("atomic number 42"), e.getMessage());
+    }
+}
