@@ -10,5 +10,5 @@ module org.atomstack.basis.ace {
 
     exports org.atomstack.basis.ace.toolkit;
 
-    //provides org.atomstack.api.descriptor.DescriptorProvider with org.atomstack.basis.ace.internal.AceDescriptorProvider;
+    provides org.atomstack.api.descriptor.DescriptorProvider with org.atomstack.basis.ace.internal.AceDescriptorProvider;
 }
