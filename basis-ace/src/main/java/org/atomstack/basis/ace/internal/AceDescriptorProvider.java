@@ -33,17 +33,30 @@ public final class AceDescriptorProvider implements DescriptorProvider {
         if (!parameters.has("selection")) {
             return full;
         }
-        Parameters sel = parameters.section("selection");
-        BasisSelection selection;
-        try {
-            selection = BasisSelection.fromParameters(sel);
-        } catch (IllegalArgumentException e) {
-            throw parameters.error("selection", e.getMessage());
-        }
+        BasisSelection selection = readSelection(parameters.section("selection"));
         if (selection.basisSize() != full.size()) {
             throw parameters.error("selection", "was made for a basis of " + selection.basisSize() + " functions, but these parameters give "
                 + full.size());
         }
         return full.restrict(selection);
+    }
+
+    /**
+     * Reads a selection in the form of {@link BasisSelection#asMap()}. Like
+     * {@link BasisSelection#fromParameters} but accepting a NaN tolerance, which asMap writes
+     * for selectors without one and {@link Parameters#number} rejects.
+     */
+    private static BasisSelection readSelection(Parameters sel) {
+        sel.checkKnown("selector", "basis_size", "indices", "sample_ranks", "tolerance", "seed");
+        Object tol = sel.raw("tolerance");
+        double tolerance = tol instanceof Number n ? n.doubleValue() : sel.number("tolerance", Double.NaN);
+        Object sd = sel.raw("seed");
+        long seed = sd instanceof Long l ? l : (long) sel.number("seed", 0);
+        try {
+            return new BasisSelection(sel.string("selector"), sel.integer("basis_size"), sel.integers("indices", new int[0]),
+                sel.integers("sample_ranks", new int[0]), tolerance, seed);
+        } catch (IllegalArgumentException e) {
+            throw sel.error("indices", e.getMessage());
+        }
     }
 }
