@@ -25,15 +25,20 @@ import java.util.Map;
  * </ul>
  */
 public final class ClebschGordan {
-    /** Largest l accepted (factorials stay within double range). */
+    /** Largest l accepted. */
     public static final int MAX_L = 40;
 
-    private static final double[] FACTORIAL = new double[171];
+    /** k! and log k! for k = 0..4·MAX_L+1 (never modified after class initialisation). */
+    private static final double[] FACTORIAL = new double[4 * MAX_L + 2];
+    private static final double[] LOG_FACTORIAL = new double[4 * MAX_L + 2];
+    /** Products of factorials below e^LOG_SAFE stay finite in double precision. */
+    private static final double LOG_SAFE = 690;
 
     static {
         FACTORIAL[0] = 1;
-        for (int i = 1; i < FACTORIAL.length; i++) {
+        for (int i = 1; i < LOG_FACTORIAL.length; i++) {
             FACTORIAL[i] = FACTORIAL[i - 1] * i;
+            LOG_FACTORIAL[i] = LOG_FACTORIAL[i - 1] + Math.log(i);
         }
     }
 
@@ -42,7 +47,9 @@ public final class ClebschGordan {
 
     /**
      * The Clebsch–Gordan coefficient ⟨l1 m1 l2 m2 | L M⟩ of the complex spherical harmonics
-     * (Condon–Shortley convention, real-valued), by Racah's formula. Zero unless M = m1 + m2,
+     * (Condon–Shortley convention, real-valued), by Racah's formula (with double factorials where their products
+     * stay finite, else log-factorials; Σ_m |CG|² = 1 holds to about 1e-15 at l = 10, 1e-13 at l = 20,
+     * 1e-12 at l = 30 and 1e-9 at l = 40, where the alternating sum cancels). Zero unless M = m1 + m2,
      * |l1 − l2| ≤ L ≤ l1 + l2 and |m_i| ≤ l_i.
      *
      * @param l1 first degree, 0..{@link #MAX_L}
@@ -61,19 +68,30 @@ public final class ClebschGordan {
             || bigL < Math.abs(l1 - l2) || bigL > l1 + l2) {
             return 0;
         }
-        double pre = Math.sqrt((2 * bigL + 1) * FACTORIAL[bigL + l1 - l2] * FACTORIAL[bigL - l1 + l2] * FACTORIAL[l1 + l2 - bigL]
-            / FACTORIAL[l1 + l2 + bigL + 1]);
-        pre *= Math.sqrt(FACTORIAL[bigL + bigM] * FACTORIAL[bigL - bigM] * FACTORIAL[l1 - m1] * FACTORIAL[l1 + m1]
-            * FACTORIAL[l2 - m2] * FACTORIAL[l2 + m2]);
+        double[] lf = LOG_FACTORIAL;
+        double logA = Math.log(2 * bigL + 1) + lf[bigL + l1 - l2] + lf[bigL - l1 + l2] + lf[l1 + l2 - bigL] - lf[l1 + l2 + bigL + 1];
+        double logB = lf[bigL + bigM] + lf[bigL - bigM] + lf[l1 - m1] + lf[l1 + m1] + lf[l2 - m2] + lf[l2 + m2];
         int kMin = Math.max(0, Math.max(l2 - bigL - m1, l1 - bigL + m2));
         int kMax = Math.min(l1 + l2 - bigL, Math.min(l1 - m1, l2 + m2));
+        // direct products are more accurate; use logarithms only where they would overflow (the six
+        // factorials of a denominator have arguments summing to l1 + l2 + L, so their product is at most (l1 + l2 + L)!)
+        boolean direct = logB < LOG_SAFE && lf[l1 + l2 + bigL + 1] < LOG_SAFE;
+        double[] f = FACTORIAL;
+        double pre = direct ? Math.sqrt((2 * bigL + 1) * f[bigL + l1 - l2] * f[bigL - l1 + l2] * f[l1 + l2 - bigL] / f[l1 + l2 + bigL + 1])
+            * Math.sqrt(f[bigL + bigM] * f[bigL - bigM] * f[l1 - m1] * f[l1 + m1] * f[l2 - m2] * f[l2 + m2]) : 0;
+        double logPre = 0.5 * (logA + logB);
         double sum = 0;
         for (int k = kMin; k <= kMax; k++) {
-            double d = FACTORIAL[k] * FACTORIAL[l1 + l2 - bigL - k] * FACTORIAL[l1 - m1 - k] * FACTORIAL[l2 + m2 - k]
-                * FACTORIAL[bigL - l2 + m1 + k] * FACTORIAL[bigL - l1 - m2 + k];
-            sum += ((k & 1) == 0 ? 1 : -1) / d;
+            double term;
+            if (direct) {
+                term = pre / (f[k] * f[l1 + l2 - bigL - k] * f[l1 - m1 - k] * f[l2 + m2 - k] * f[bigL - l2 + m1 + k] * f[bigL - l1 - m2 + k]);
+            } else {
+                term = Math.exp(logPre - (lf[k] + lf[l1 + l2 - bigL - k] + lf[l1 - m1 - k] + lf[l2 + m2 - k] + lf[bigL - l2 + m1 + k]
+                    + lf[bigL - l1 - m2 + k]));
+            }
+            sum += (k & 1) == 0 ? term : -term;
         }
-        return pre * sum;
+        return sum;
     }
 
     /**

@@ -34,6 +34,25 @@ class ClebschGordanTest {
     }
 
     @Test
+    void complexCoefficientsStayNormalisedAtLargeDegrees() {
+        for (int[] c : new int[][] {{20, 40, 12}, {30, 40, 11}, {40, 40, 9}}) {
+            int l = c[0];
+            double tol = Math.pow(10, -c[2]);
+            for (int bigL : new int[] {0, 1, l / 2, l, Math.min(c[1], 2 * l)}) {
+                for (int bigM : new int[] {0, Math.min(bigL, 3), bigL}) {
+                    double s = 0;
+                    for (int m1 = -l; m1 <= l; m1++) {
+                        double v = ClebschGordan.complex(l, m1, l, bigM - m1, bigL, bigM);
+                        s += v * v;
+                    }
+                    assertEquals(1, s, tol, "l = " + l + ", L = " + bigL + ", M = " + bigM);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ClebschGordan.complex(ClebschGordan.MAX_L + 1, 0, 0, 0, 0, 0));
+    }
+
+    @Test
     void realCouplingIsAnOrthonormalIntertwiner() {
         SplittableRandom rng = new SplittableRandom(11);
         RealSphericalHarmonics ylm = new RealSphericalHarmonics(8);

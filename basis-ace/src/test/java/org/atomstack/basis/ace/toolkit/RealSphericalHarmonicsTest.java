@@ -36,6 +36,24 @@ class RealSphericalHarmonicsTest {
     }
 
     @Test
+    void additionTheoremHoldsUpToTheLargestDegree() {
+        // Σ_m Y_lm(r̂)² = (2l+1)/(4π) for every direction: a check of the recursion's stability
+        RealSphericalHarmonics ylm = new RealSphericalHarmonics(RealSphericalHarmonics.MAX_L);
+        double[] y = new double[ylm.size()];
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int trial = 0; trial < 20; trial++) {
+            ylm.evaluate(rng.nextDouble(-1, 1), rng.nextDouble(-1, 1), trial == 0 ? 1 : rng.nextDouble(-1, 1), y);
+            for (int l = 0; l <= RealSphericalHarmonics.MAX_L; l++) {
+                double s = 0;
+                for (int m = -l; m <= l; m++) {
+                    s += y[RealSphericalHarmonics.index(l, m)] * y[RealSphericalHarmonics.index(l, m)];
+                }
+                assertEquals(1, s * 4 * Math.PI / (2 * l + 1), 1e-13, "l = " + l);
+            }
+        }
+    }
+
+    @Test
     void documentedPhaseConventionForLowDegrees() {
         RealSphericalHarmonics ylm = new RealSphericalHarmonics(2);
         double x = 0.3;
