@@ -26,32 +26,57 @@ public final class AceBasisSet {
         this.functions = Collections.unmodifiableList(new ArrayList<>(functions));
     }
 
-    /** The specification this basis was built from. */
+    /**
+     * The specification this basis was built from.
+     *
+     * @return the specification this basis was built from
+     */
     public AceBasisSpec spec() {
         return spec;
     }
 
-    /** Number of basis functions. */
+    /**
+     * Number of basis functions.
+     *
+     * @return number of basis functions
+     */
     public int size() {
         return functions.size();
     }
 
-    /** The one-particle functions, ordered by degree, species index, n, l (unmodifiable). */
+    /**
+     * The one-particle functions, ordered by degree, species index, n, l (unmodifiable).
+     *
+     * @return the one-particle functions, ordered by degree, species index, n, l (unmodifiable)
+     */
     public List<OneParticle> oneParticles() {
         return oneParticles;
     }
 
-    /** The basis functions in basis order (unmodifiable). */
+    /**
+     * The basis functions in basis order (unmodifiable).
+     *
+     * @return the basis functions in basis order (unmodifiable)
+     */
     public List<Function> functions() {
         return functions;
     }
 
-    /** Basis function k. */
+    /**
+     * Basis function k.
+     *
+     * @param k function index, 0..size()−1
+     * @return basis function k
+     */
     public Function function(int k) {
         return functions.get(k);
     }
 
-    /** Number of functions of each order ν = 1..ν_max (index ν−1). */
+    /**
+     * Number of functions of each order ν = 1..ν_max (index ν−1).
+     *
+     * @return number of functions of each order ν = 1..ν_max (index ν−1)
+     */
     public int[] countByOrder() {
         int[] c = new int[spec.order()];
         for (Function f : functions) {
@@ -60,7 +85,11 @@ public final class AceBasisSet {
         return c;
     }
 
-    /** Largest n used by any function (−1 for an empty basis). */
+    /**
+     * Largest n used by any function (−1 for an empty basis).
+     *
+     * @return largest n used by any function (−1 for an empty basis)
+     */
     public int maxN() {
         int m = -1;
         for (Function f : functions) {
@@ -71,7 +100,11 @@ public final class AceBasisSet {
         return m;
     }
 
-    /** Largest l used by any function (−1 for an empty basis). */
+    /**
+     * Largest l used by any function (−1 for an empty basis).
+     *
+     * @return largest l used by any function (−1 for an empty basis)
+     */
     public int maxL() {
         int m = -1;
         for (Function f : functions) {
@@ -82,7 +115,11 @@ public final class AceBasisSet {
         return m;
     }
 
-    /** Total degrees Σ_t (n_t + w_L l_t) of the functions. */
+    /**
+     * Total degrees Σ_t (n_t + w_L l_t) of the functions.
+     *
+     * @return total degrees Σ_t (n_t + w_L l_t) of the functions
+     */
     public double[] degrees() {
         double[] d = new double[functions.size()];
         for (int k = 0; k < d.length; k++) {
@@ -91,7 +128,11 @@ public final class AceBasisSet {
         return d;
     }
 
-    /** The smoothness prior γ(k) = Σ_t (1 + n_t + w_L·l_t)² over the factors of function k. */
+    /**
+     * The smoothness prior γ(k) = Σ_t (1 + n_t + w_L·l_t)² over the factors of function k.
+     *
+     * @return the smoothness prior γ(k) = Σ_t (1 + n_t + w_L·l_t)² over the factors of function k
+     */
     public double[] smoothnessPrior() {
         double[] g = new double[functions.size()];
         for (int k = 0; k < g.length; k++) {
@@ -106,6 +147,9 @@ public final class AceBasisSet {
     /**
      * A short label of function k: the factors as species(n,l) and the coupling index, e.g.
      * "Mo(0,1) Mo(2,1) #0".
+     *
+     * @param k function index, 0..size()−1
+     * @return the label
      */
     public String label(int k) {
         Function f = functions.get(k);
@@ -153,28 +197,49 @@ public final class AceBasisSet {
             }
         }
 
-        /** Correlation order ν. */
+        /**
+         * Correlation order ν.
+         *
+         * @return correlation order ν
+         */
         public int order() {
             return factors.length;
         }
 
-        /** Number of (m-tuple, coefficient) terms. */
+        /**
+         * Number of (m-tuple, coefficient) terms.
+         *
+         * @return number of (m-tuple, coefficient) terms
+         */
         public int terms() {
             return coefficients.length;
         }
 
-        /** The factor indices (a copy). */
+        /**
+         * The factor indices (a copy).
+         *
+         * @return the factor indices (a copy)
+         */
         @Override
         public int[] factors() {
             return factors.clone();
         }
 
-        /** Factor index t. */
+        /**
+         * Factor index t.
+         *
+         * @param t factor index, 0..order()−1
+         * @return factor index t
+         */
         public int factor(int t) {
             return factors[t];
         }
 
-        /** The m-tuples (a copy). */
+        /**
+         * The m-tuples (a copy).
+         *
+         * @return the m-tuples (a copy)
+         */
         @Override
         public int[][] mTuples() {
             int[][] m = new int[mTuples.length][];
@@ -184,20 +249,54 @@ public final class AceBasisSet {
             return m;
         }
 
-        /** m of factor t in term s. */
+        /**
+         * m of factor t in term s.
+         *
+         * @param s term index, 0..terms()−1
+         * @param t factor index, 0..order()−1
+         * @return m of factor t in term s
+         */
         public int m(int s, int t) {
             return mTuples[s][t];
         }
 
-        /** The coefficients (a copy). */
+        /**
+         * The coefficients (a copy).
+         *
+         * @return the coefficients (a copy)
+         */
         @Override
         public double[] coefficients() {
             return coefficients.clone();
         }
 
-        /** Coefficient of term s. */
+        /**
+         * Coefficient of term s.
+         *
+         * @param s term index, 0..terms()−1
+         * @return coefficient of term s
+         */
         public double coefficient(int s) {
             return coefficients[s];
+        }
+
+        /** Value equality over all components (arrays by content). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Function f && coupling == f.coupling && Double.compare(degree, f.degree) == 0
+                && java.util.Arrays.equals(factors, f.factors) && java.util.Arrays.deepEquals(mTuples, f.mTuples)
+                && java.util.Arrays.equals(coefficients, f.coefficients);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(factors) * 31 + coupling;
+        }
+
+        @Override
+        public String toString() {
+            return "Function[factors " + java.util.Arrays.toString(factors) + ", coupling " + coupling + ", degree " + degree + ", "
+                + coefficients.length + " terms]";
         }
     }
 }

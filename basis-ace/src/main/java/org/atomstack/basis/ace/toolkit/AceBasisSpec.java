@@ -41,6 +41,8 @@ public final class AceBasisSpec {
     private final int lmax;
 
     /**
+     * Creates the specification.
+     *
      * @param species atomic numbers of the neighbour channels, distinct, 1..118 (sorted here)
      * @param order   ν_max, 1..{@link #MAX_ORDER}
      * @param degrees D_1..D_ν_max (one per order), each ≥ 0
@@ -86,37 +88,67 @@ public final class AceBasisSpec {
         this.lmax = lmax;
     }
 
-    /** Atomic numbers of the neighbour channels, ascending (a copy). */
+    /**
+     * Atomic numbers of the neighbour channels, ascending (a copy).
+     *
+     * @return atomic numbers of the neighbour channels, ascending (a copy)
+     */
     public int[] species() {
         return species.clone();
     }
 
-    /** ν_max. */
+    /**
+     * ν_max.
+     *
+     * @return ν_max
+     */
     public int order() {
         return order;
     }
 
-    /** D_1..D_ν_max (a copy). */
+    /**
+     * D_1..D_ν_max (a copy).
+     *
+     * @return D_1..D_ν_max (a copy)
+     */
     public double[] degrees() {
         return degrees.clone();
     }
 
-    /** w_L. */
+    /**
+     * w_L.
+     *
+     * @return w_L
+     */
     public double wL() {
         return wL;
     }
 
-    /** The cap on n, or −1. */
+    /**
+     * The cap on n, or −1.
+     *
+     * @return the cap on n, or −1
+     */
     public int nmax() {
         return nmax;
     }
 
-    /** The cap on l, or −1. */
+    /**
+     * The cap on l, or −1.
+     *
+     * @return the cap on l, or −1
+     */
     public int lmax() {
         return lmax;
     }
 
-    /** Degree n + w_L·l of a one-particle function. */
+    /**
+     * Degree n + w_L·l of a one-particle function.
+     *
+     * @param l degree l ≥ 0
+     * @param n radial index n ≥ 0
+     * @return degree n + w_L·l of a one-particle function
+     */
     public double degree(int n, int l) {
         return n + wL * l;
     }

@@ -500,39 +500,81 @@ public final class ClebschGordan {
             paths = paths.clone();
         }
 
-        /** Number of independent couplings. */
+        /**
+         * Number of independent couplings.
+         *
+         * @return number of independent couplings
+         */
         public int count() {
             return coefficients.length;
         }
 
-        /** Degrees of the factors (a copy). */
+        /**
+         * Degrees of the factors (a copy).
+         *
+         * @return degrees of the factors (a copy)
+         */
         @Override
         public int[] l() {
             return l.clone();
         }
 
-        /** Equality classes of the factors (a copy). */
+        /**
+         * Equality classes of the factors (a copy).
+         *
+         * @return equality classes of the factors (a copy)
+         */
         @Override
         public int[] group() {
             return group.clone();
         }
 
-        /** Canonical m-tuples (a copy). */
+        /**
+         * Canonical m-tuples (a copy).
+         *
+         * @return canonical m-tuples (a copy)
+         */
         @Override
         public int[][] mTuples() {
             return deepCopy(mTuples);
         }
 
-        /** Coefficients, count × tuples (a copy). */
+        /**
+         * Coefficients, count × tuples (a copy).
+         *
+         * @return coefficients, count × tuples (a copy)
+         */
         @Override
         public double[][] coefficients() {
             return deepCopy(coefficients);
         }
 
-        /** Source path per coupling (a copy). */
+        /**
+         * Source path per coupling (a copy).
+         *
+         * @return source path per coupling (a copy)
+         */
         @Override
         public int[] paths() {
             return paths.clone();
+        }
+
+        /** Value equality over all components (arrays by content). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Coupling c && pathCount == c.pathCount && Arrays.equals(l, c.l) && Arrays.equals(group, c.group)
+                && Arrays.deepEquals(mTuples, c.mTuples) && Arrays.deepEquals(coefficients, c.coefficients) && Arrays.equals(paths, c.paths);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(l) * 31 + Arrays.hashCode(group);
+        }
+
+        @Override
+        public String toString() {
+            return "Coupling[l " + Arrays.toString(l) + ", groups " + Arrays.toString(group) + ", " + coefficients.length + " of "
+                + pathCount + " paths, " + mTuples.length + " m-tuples]";
         }
 
         private static int[][] deepCopy(int[][] a) {

@@ -231,62 +231,111 @@ public final class RadialBasisSpec {
         }
     }
 
-    /** The family. */
+    /**
+     * The family.
+     *
+     * @return the family
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** Number of functions. */
+    /**
+     * Number of functions.
+     *
+     * @return number of functions
+     */
     public int count() {
         return count;
     }
 
-    /** r_c, Å. */
+    /**
+     * r_c, Å.
+     *
+     * @return r_c, Å
+     */
     public double cutoff() {
         return cutoff;
     }
 
-    /** r_in, Å (0 for Bessel). */
+    /**
+     * r_in, Å (0 for Bessel).
+     *
+     * @return r_in, Å (0 for Bessel)
+     */
     public double inner() {
         return inner;
     }
 
-    /** The transform (null for Bessel). */
+    /**
+     * The transform (null for Bessel).
+     *
+     * @return the transform (null for Bessel)
+     */
     public Transform transform() {
         return transform;
     }
 
-    /** r0, Å (NaN where unused). */
+    /**
+     * r0, Å (NaN where unused).
+     *
+     * @return r0, Å (NaN where unused)
+     */
     public double r0() {
         return r0;
     }
 
-    /** Transform exponent p (NaN where unused). */
+    /**
+     * Transform exponent p (NaN where unused).
+     *
+     * @return transform exponent p (NaN where unused)
+     */
     public double p() {
         return p;
     }
 
-    /** Transform exponent q (NaN where unused). */
+    /**
+     * Transform exponent q (NaN where unused).
+     *
+     * @return transform exponent q (NaN where unused)
+     */
     public double q() {
         return q;
     }
 
-    /** Envelope power at the cutoff (e_c, or e for Bessel). */
+    /**
+     * Envelope power at the cutoff (e_c, or e for Bessel).
+     *
+     * @return envelope power at the cutoff (e_c, or e for Bessel)
+     */
     public int envelope() {
         return envelope;
     }
 
-    /** Envelope power at the inner end e_in (0 for Bessel). */
+    /**
+     * Envelope power at the inner end e_in (0 for Bessel).
+     *
+     * @return envelope power at the inner end e_in (0 for Bessel)
+     */
     public int envelopeInner() {
         return envelopeInner;
     }
 
-    /** The polynomial family (null for Bessel). */
+    /**
+     * The polynomial family (null for Bessel).
+     *
+     * @return the polynomial family (null for Bessel)
+     */
     public Polynomials polynomials() {
         return polynomials;
     }
 
-    /** The same spec with another number of functions. */
+    /**
+     * The same spec with another number of functions.
+     *
+     * @param newCount number of functions, 1..200
+     * @return the same spec with another number of functions
+     */
     public RadialBasisSpec withCount(int newCount) {
         checkCommon(newCount, cutoff);
         return new RadialBasisSpec(kind, newCount, cutoff, inner, transform, r0, p, q, envelope, envelopeInner, polynomials);

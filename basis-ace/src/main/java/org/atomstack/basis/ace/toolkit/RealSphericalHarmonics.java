@@ -74,12 +74,20 @@ public final class RealSphericalHarmonics {
         }
     }
 
-    /** The largest degree. */
+    /**
+     * The largest degree.
+     *
+     * @return the largest degree
+     */
     public int lmax() {
         return lmax;
     }
 
-    /** Number of functions, (lmax+1)². */
+    /**
+     * Number of functions, (lmax+1)².
+     *
+     * @return number of functions, (lmax+1)²
+     */
     public int size() {
         return (lmax + 1) * (lmax + 1);
     }
