@@ -203,6 +203,33 @@ class AceDescriptorTest {
     }
 
     @Test
+    void concurrentComputeGivesTheSequentialResult() throws Exception {
+        Descriptor d = AceFixtures.create(cuNiAu(), 1);
+        List<Structure> structures = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            structures.add(cuNiAuStructure(100 + i));
+        }
+        List<FeatureBlock> sequential = new java.util.ArrayList<>();
+        for (Structure s : structures) {
+            sequential.add(AceFixtures.compute(d, s, true));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<FeatureBlock>> futures = new java.util.ArrayList<>();
+            for (Structure s : structures) {
+                futures.add(pool.submit(() -> AceFixtures.compute(d, s, true)));
+            }
+            for (int i = 0; i < structures.size(); i++) {
+                FeatureBlock b = futures.get(i).get();
+                assertArrayEquals(sequential.get(i).values(), b.values());
+                assertArrayEquals(sequential.get(i).gradients(), b.gradients());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void validatesTheNeighbourList() {
         Descriptor d = AceFixtures.create(AceFixtures.small(4.0), 42);
         Structure s = Structure.of("pair", new double[] {0, 0, 0, 2.5, 0, 0}, new int[] {42, 42}, null, Labels.NONE);
