@@ -1,9 +1,14 @@
 /**
- * Atomic Cluster Expansion descriptor and the exported ACE toolkit (Ylm, Clebsch-Gordan, radial bases, basis specs).
- *
- * <p>The capability arrives with its own issue; until then the module holds only its
- * descriptor and build wiring, and provides no plugin.
+ * Atomic Cluster Expansion (ACE) descriptor plugin (id {@code ace}) and the exported ACE
+ * toolkit {@link org.atomstack.basis.ace.toolkit}: real spherical harmonics, Clebsch–Gordan
+ * and generalised invariant couplings, radial bases and basis specifications, reused by other
+ * plugins (purification, GRACE, MP-ACDC). The implementation lives in the unexported
+ * {@code org.atomstack.basis.ace.internal} package.
  */
 module org.atomstack.basis.ace {
-    requires org.atomstack.api;
+    requires transitive org.atomstack.api;
+
+    exports org.atomstack.basis.ace.toolkit;
+
+    provides org.atomstack.api.descriptor.DescriptorProvider with org.atomstack.basis.ace.internal.AceDescriptorProvider;
 }

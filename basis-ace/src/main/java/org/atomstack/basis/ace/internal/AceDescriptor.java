@@ -1,0 +1,300 @@
+package org.atomstack.basis.ace.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.atomstack.api.descriptor.Descriptor;
+import org.atomstack.api.descriptor.FeatureBlock;
+import org.atomstack.api.plugin.Parameters;
+import org.atomstack.api.selection.BasisSelection;
+import org.atomstack.api.selection.SelectableBasis;
+import org.atomstack.api.structure.Elements;
+import org.atomstack.api.structure.NeighborList;
+import org.atomstack.api.structure.Structure;
+import org.atomstack.basis.ace.toolkit.AceBasisSet;
+import org.atomstack.basis.ace.toolkit.RadialBasisSpec;
+
+/**
+ * The ACE descriptor. Features of an atom of centre species c are the K basis functions of
+ * {@link AceBasisSet} evaluated with the radial bases of the pairs (c, z); the full layout
+ * stacks one block of K columns per centre species (column c·K + k), and an atom's columns
+ * outside its own block are zero, so a linear model gets one coefficient per (centre species,
+ * basis function). A restricted descriptor keeps the selected columns in the selection's order
+ * and evaluates only those functions. Immutable and thread-safe.
+ */
+final class AceDescriptor implements Descriptor {
+    private final AceConfig config;
+    private final AceBasisSet basis;
+    private final int[] species;
+    private final int[] speciesIndex; // by atomic number, -1 if absent
+    private final int size;
+    /** Per output column: centre species index and basis function. */
+    private final int[] columnCentre;
+    private final int[] columnFunction;
+    private final CompiledBasis[] perCentre; // null where a centre species has no column
+    private final List<String> labels;
+    private final BasisSelection selection; // relative to the full basis, or null
+
+    /** The full descriptor. */
+    AceDescriptor(AceConfig config, AceBasisSet basis) {
+        this(config, basis, null, fullCentres(config, basis), fullFunctions(config, basis));
+    }
+
+    private static int[] fullCentres(AceConfig config, AceBasisSet basis) {
+        int k = basis.size();
+        int[] c = new int[config.species.length * k];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = i / Math.max(k, 1);
+        }
+        return c;
+    }
+
+    private static int[] fullFunctions(AceConfig config, AceBasisSet basis) {
+        int k = basis.size();
+        int[] f = new int[config.species.length * k];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = i % k;
+        }
+        return f;
+    }
+
+    private AceDescriptor(AceConfig config, AceBasisSet basis, BasisSelection selection, int[] columnCentre, int[] columnFunction) {
+        this.config = config;
+        this.basis = basis;
+        this.species = config.species.clone();
+        this.speciesIndex = new int[Elements.MAX_Z + 1];
+        Arrays.fill(speciesIndex, -1);
+        for (int i = 0; i < species.length; i++) {
+            speciesIndex[species[i]] = i;
+        }
+        this.selection = selection;
+        this.columnCentre = columnCentre;
+        this.columnFunction = columnFunction;
+        this.size = columnCentre.length;
+        int s = species.length;
+        perCentre = new CompiledBasis[s];
+        int radialCount = Math.max(1, basis.maxN() + 1);
+        for (int c = 0; c < s; c++) {
+            List<Integer> fs = new ArrayList<>();
+            List<Integer> cols = new ArrayList<>();
+            for (int col = 0; col < size; col++) {
+                if (columnCentre[col] == c) {
+                    fs.add(columnFunction[col]);
+                    cols.add(col);
+                }
+            }
+            if (fs.isEmpty()) {
+                continue;
+            }
+            RadialBasisSpec[] radial = new RadialBasisSpec[s];
+            for (int z = 0; z < s; z++) {
+                radial[z] = config.radial(c, z, radialCount);
+            }
+            perCentre[c] = new CompiledBasis(basis, fs.stream().mapToInt(Integer::intValue).toArray(),
+                cols.stream().mapToInt(Integer::intValue).toArray(), radial);
+        }
+        List<String> l = new ArrayList<>(size);
+        for (int col = 0; col < size; col++) {
+            l.add(Elements.symbol(species[columnCentre[col]]) + ": " + basis.label(columnFunction[col]));
+        }
+        this.labels = List.copyOf(l);
+    }
+
+    AceBasisSet basis() {
+        return basis;
+    }
+
+    CompiledBasis compiled(int centre) {
+        return perCentre[centre];
+    }
+
+    int columnCentre(int col) {
+        return columnCentre[col];
+    }
+
+    int columnFunction(int col) {
+        return columnFunction[col];
+    }
+
+    AceConfig config() {
+        return config;
+    }
+
+    @Override
+    public double cutoff() {
+        return config.cutoff;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int[] species() {
+        return species.clone();
+    }
+
+    @Override
+    public List<String> featureLabels() {
+        return labels;
+    }
+
+    @Override
+    public FeatureBlock compute(Structure structure, NeighborList neighbors, boolean gradients) {
+        int n = structure.atomCount();
+        if (neighbors.atomCount() != n) {
+            throw new IllegalArgumentException(structure.name() + ": neighbour list has " + neighbors.atomCount() + " atoms, structure has " + n);
+        }
+        if (neighbors.cutoff() < config.cutoff - 1e-12) {
+            throw new IllegalArgumentException(structure.name() + ": neighbour list cutoff " + neighbors.cutoff()
+                + " Å is below the descriptor cutoff " + config.cutoff + " Å");
+        }
+        int[] centreOf = new int[n];
+        int maxEdges = 0;
+        for (int i = 0; i < n; i++) {
+            int z = structure.number(i);
+            int c = speciesIndex[z];
+            if (c < 0) {
+                throw new IllegalArgumentException("structure '" + structure.name() + "': atom " + i + " has species "
+                    + Elements.symbol(z) + " (Z = " + z + "), which this ace descriptor was not built for (species: "
+                    + speciesList() + ")");
+            }
+            centreOf[i] = c;
+            maxEdges = Math.max(maxEdges, neighbors.neighborCount(i));
+        }
+        double[] values = new double[n * size];
+        double[] grads = gradients ? new double[Math.multiplyExact(Math.multiplyExact(neighbors.edgeCount(), size), 3)] : null;
+        CompiledBasis.Workspace[] work = new CompiledBasis.Workspace[species.length];
+        int s = species.length;
+        double[] vec = new double[3 * maxEdges];
+        double[] dist = new double[maxEdges];
+        int[] spec = new int[maxEdges];
+        int[] global = new int[maxEdges];
+        int[] count = new int[s + 1];
+        int[] edgeStart = new int[s + 1];
+        double rc = config.cutoff;
+        for (int i = 0; i < n; i++) {
+            CompiledBasis cb = perCentre[centreOf[i]];
+            if (cb == null) {
+                continue;
+            }
+            if (work[centreOf[i]] == null) {
+                work[centreOf[i]] = cb.workspace();
+            }
+            CompiledBasis.Workspace w = work[centreOf[i]];
+            // edges within the cutoff, grouped by neighbour species (counting sort, stable)
+            Arrays.fill(count, 0);
+            int e0 = neighbors.offset(i);
+            int e1 = neighbors.offset(i + 1);
+            for (int e = e0; e < e1; e++) {
+                if (neighbors.distance(e) < rc) {
+                    count[centreOf[neighbors.neighbor(e)] + 1]++;
+                }
+            }
+            for (int z = 0; z < s; z++) {
+                count[z + 1] += count[z];
+            }
+            System.arraycopy(count, 0, edgeStart, 0, s + 1);
+            int edges = count[s];
+            for (int e = e0; e < e1; e++) {
+                double r = neighbors.distance(e);
+                if (r < rc) {
+                    int z = centreOf[neighbors.neighbor(e)];
+                    int at = count[z]++;
+                    vec[3 * at] = neighbors.vector(e, 0);
+                    vec[3 * at + 1] = neighbors.vector(e, 1);
+                    vec[3 * at + 2] = neighbors.vector(e, 2);
+                    dist[at] = r;
+                    spec[at] = z;
+                    global[at] = e;
+                }
+            }
+            cb.atomicBase(w, edges, vec, dist, spec, gradients);
+            cb.products(w, gradients);
+            int base = i * size;
+            for (int r = 0; r < cb.rows; r++) {
+                values[base + cb.rowColumn[r]] = w.values[r];
+            }
+            if (gradients && edges > 0) {
+                cb.edgeGradients(w, edges, edgeStart, global, grads, size);
+            }
+        }
+        return new FeatureBlock(n, size, values, neighbors, grads);
+    }
+
+    private String speciesList() {
+        List<String> out = new ArrayList<>();
+        for (int z : species) {
+            out.add(Elements.symbol(z));
+        }
+        return String.join(", ", out);
+    }
+
+    @Override
+    public Parameters parameters() {
+        Map<String, Object> m = new LinkedHashMap<>(config.toMap());
+        if (selection != null) {
+            m.put("selection", selection.asMap());
+        }
+        return Parameters.of(config.path(), m);
+    }
+
+    @Override
+    public Optional<double[]> smoothnessPrior() {
+        double[] all = basis.smoothnessPrior();
+        double[] out = new double[size];
+        for (int col = 0; col < size; col++) {
+            out[col] = all[columnFunction[col]];
+        }
+        return Optional.of(out);
+    }
+
+    /** Total degree of each column. */
+    double[] totalDegrees() {
+        double[] out = new double[size];
+        for (int col = 0; col < size; col++) {
+            out[col] = basis.function(columnFunction[col]).degree();
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<SelectableBasis> selectable() {
+        return Optional.of(new AceSelectableBasis(this));
+    }
+
+    @Override
+    public Descriptor restrict(BasisSelection sel) {
+        if (sel.basisSize() != size) {
+            throw new IllegalArgumentException("selection was made for a basis of " + sel.basisSize() + " functions but this ace descriptor has "
+                + size);
+        }
+        int[] keep = sel.indices();
+        int[] centres = new int[keep.length];
+        int[] functions = new int[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            centres[k] = columnCentre[keep[k]];
+            functions[k] = columnFunction[keep[k]];
+        }
+        BasisSelection relativeToFull = sel;
+        if (selection != null) {
+            int[] prev = selection.indices();
+            int[] composed = new int[keep.length];
+            for (int k = 0; k < keep.length; k++) {
+                composed[k] = prev[keep[k]];
+            }
+            relativeToFull = new BasisSelection(sel.selector(), selection.basisSize(), composed, sel.sampleRanks(), sel.tolerance(), sel.seed());
+        }
+        return new AceDescriptor(config, basis, relativeToFull, centres, functions);
+    }
+
+    @Override
+    public String toString() {
+        return "AceDescriptor[" + size + " features, species " + speciesList() + ", order " + config.order + ", degree "
+            + Arrays.toString(config.degree) + ", cutoff " + config.cutoff + " Å]";
+    }
+}

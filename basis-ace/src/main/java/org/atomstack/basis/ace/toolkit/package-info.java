@@ -1,0 +1,13 @@
+/**
+ * The ACE toolkit, exported for reuse by other plugins: {@link
+ * org.atomstack.basis.ace.toolkit.RealSphericalHarmonics} (real Y_lm with gradients and as
+ * sparse polynomials), {@link org.atomstack.basis.ace.toolkit.ClebschGordan} (complex and real
+ * coupling coefficients, real Gaunt coefficients, generalised couplings to rotation
+ * invariants), {@link org.atomstack.basis.ace.toolkit.RadialBasisSpec} (polynomial and Bessel
+ * radial bases with smooth cutoffs) and {@link org.atomstack.basis.ace.toolkit.AceBasisSpec} /
+ * {@link org.atomstack.basis.ace.toolkit.AceBasisSet} (total-degree ACE basis enumeration with
+ * couplings). Lengths are in Å. All types are immutable and thread-safe.
+ *
+ * <p>Package version 0.1.0.
+ */
+package org.atomstack.basis.ace.toolkit;
