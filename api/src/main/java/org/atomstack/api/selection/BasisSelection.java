@@ -87,8 +87,10 @@ public final class BasisSelection {
 
     /** Reads the map form back. */
     public static BasisSelection fromParameters(Parameters p) {
+        Object tol = p.raw("tolerance");
+        double tolerance = tol == null || (tol instanceof Double d && d.isNaN()) || "NaN".equals(tol) ? Double.NaN : p.number("tolerance");
         return new BasisSelection(p.string("selector"), p.integer("basis_size"), p.integers("indices", new int[0]),
-            p.integers("sample_ranks", new int[0]), p.number("tolerance", Double.NaN), (long) p.number("seed", 0));
+            p.integers("sample_ranks", new int[0]), tolerance, (long) p.number("seed", 0));
     }
 
     @Override
