@@ -8,7 +8,7 @@ package org.atomstack.model.linear.internal;
  * the reflector of column j acts on row j of R and the rows of X only (LAPACK {@code dlarfg}
  * convention: β = −sign(α)·‖(α, x)‖, τ = (β − α)/β, v = x/(α − β)). Columns are processed in
  * panels of {@link #PANEL}: the reflectors of a panel are formed serially, then applied to every
- * trailing column, the columns split across workers. Each column sees exactly the same sequence
+ * trailing column, the trailing columns split into 2·threads contiguous runs across workers. Each column sees exactly the same sequence
  * of operations whichever worker handles it, so the result is bitwise independent of the thread
  * count. Cost ≈ 2·rows·m² flops per block (about twice a symmetric rank-k update).
  *
@@ -19,7 +19,6 @@ package org.atomstack.model.linear.internal;
 final class Householder {
     /** Columns per panel. */
     static final int PANEL = 32;
-    private static final int COLUMNS_PER_TASK = 16;
 
     private Householder() {
     }
@@ -51,16 +50,18 @@ final class Householder {
             if (trailing <= 0) {
                 continue;
             }
-            int tasks = (trailing + COLUMNS_PER_TASK - 1) / COLUMNS_PER_TASK;
             int from = j1;
             int first = j0;
             int last = j1;
-            if (workers == null || (long) trailing * rows * (last - first) < 1L << 16) {
+            if (workers == null || workers.threads() == 1 || (long) trailing * rows * (last - first) < 1L << 16) {
                 applyPanel(r, m, x, stride, rows, tau, first, last, from, m);
             } else {
+                // one contiguous run of columns (a multiple of 4 wide) per task
+                int tasks = Math.min(2 * workers.threads(), (trailing + 3) / 4);
+                int quads = (trailing + 3) / 4;
                 workers.forEach(tasks, t -> {
-                    int k0 = from + t * COLUMNS_PER_TASK;
-                    int k1 = Math.min(k0 + COLUMNS_PER_TASK, m);
+                    int k0 = from + 4 * (int) ((long) quads * t / tasks);
+                    int k1 = Math.min(m, from + 4 * (int) ((long) quads * (t + 1) / tasks));
                     applyPanel(r, m, x, stride, rows, tau, first, last, k0, k1);
                 });
             }
