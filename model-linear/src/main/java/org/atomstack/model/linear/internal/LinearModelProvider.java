@@ -3,6 +3,7 @@ package org.atomstack.model.linear.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.atomstack.api.descriptor.Descriptor;
@@ -119,7 +120,7 @@ public final class LinearModelProvider implements ModelProvider {
         boolean fitted = settings.e0Mode() == LinearSettings.E0Mode.FIT;
         if (fitted != saved.e0Fitted()) {
             throw new PluginException(file + ": the saved model has e0.fitted " + saved.e0Fitted() + " but the parameters say e0: "
-                + settings.e0Mode().name().toLowerCase(java.util.Locale.ROOT));
+                + settings.e0Mode().name().toLowerCase(Locale.ROOT));
         }
         int[] species = descriptor.species();
         PairBasis basis = pair == null ? null : new PairBasis(pair.cutoff(), pair.basis(), species);

@@ -88,6 +88,10 @@ final class LinearTrainer implements ModelTrainer {
                 throw new IllegalArgumentException("training dataset '" + training.name()
                     + "' gives no weighted observations (all labels absent or weighted zero)");
             }
+            if (layout.fitsE0() && acc.energyRows() == 0) {
+                throw new IllegalArgumentException("training dataset '" + training.name() + "' gives no weighted energy rows"
+                    + " (energy weight 0 or zero structure weights), so E0 cannot be fitted; give e0 per species, e.g. {Mo: -10.8}");
+            }
             out.progress("solve", 0, 1);
             Elimination elimination = acc.system().eliminate(layout.e0Columns());
             if (elimination.rank() < elimination.eliminated()) {

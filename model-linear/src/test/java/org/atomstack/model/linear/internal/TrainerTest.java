@@ -60,6 +60,8 @@ class TrainerTest {
         assertTrue(msg.contains("'forces.xyz' has no energy labels, so E0 cannot be fitted"), msg);
         LinearModel m = Fixtures.train(params("e0", map("Si", -1.0, "Mo", -2.0)), DESCRIPTOR, forcesOnly);
         assertEquals(0, m.diagnostics().get("energy_rows"));
+        String unweighted = trainFails(params("weights", map("energy", 0.0)), DATA).getMessage();
+        assertTrue(unweighted.contains("'train.xyz' gives no weighted energy rows"), unweighted);
     }
 
     @Test
