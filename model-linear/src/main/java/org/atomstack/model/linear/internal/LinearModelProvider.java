@@ -32,6 +32,7 @@ public final class LinearModelProvider implements ModelProvider {
         return LinearModel.PROVIDER_ID;
     }
 
+    /** One line naming the model form and the solvers. */
     @Override
     public String description() {
         return "Linear potential over any descriptor (E0 per species + c·B + optional pair term); "
