@@ -66,13 +66,12 @@ final class LinearTrainer implements ModelTrainer {
         DesignLayout layout = new DesignLayout(descriptor.size(), species, mode == LinearSettings.E0Mode.FIT, pair);
         double cutoff = pair == null ? descriptor.cutoff() : Math.max(descriptor.cutoff(), pair.cutoff());
         double[] e0Fixed = new double[species.length];
-        RowAssembler assembler;
         if (mode == LinearSettings.E0Mode.GIVEN) {
             for (int i = 0; i < species.length; i++) {
                 e0Fixed[i] = settings.e0Values().get(species[i]);
             }
         }
-        assembler = new RowAssembler(descriptor, layout, settings.weights(), settings.configWeights(), e0Fixed, cutoff);
+        RowAssembler assembler = new RowAssembler(descriptor, layout, settings.weights(), settings.configWeights(), e0Fixed, cutoff);
         if (mode == LinearSettings.E0Mode.AVERAGE) {
             e0Fixed = averageE0(training, layout, assembler, out);
             assembler = new RowAssembler(descriptor, layout, settings.weights(), settings.configWeights(), e0Fixed, cutoff);
@@ -99,8 +98,9 @@ final class LinearTrainer implements ModelTrainer {
                     + elimination.eliminated() + " (a species is absent or compositions are collinear); E0 is the minimum-norm solution");
             }
             double[] gamma = layout.prior(featurePrior);
-            if (form == SystemForm.NORMAL && solver instanceof TruncatedSvdSolver) {
-                out.message("linear: truncated SVD on normal equations resolves singular values only down to about 1.5e-8·s_max; use system: qr for smaller rtol");
+            if (form == SystemForm.NORMAL && solver instanceof TruncatedSvdSolver t && t.rtol() < 1.5e-8) {
+                out.message("linear: truncated SVD on normal equations resolves singular values only down to about 1.5e-8·s_max,"
+                    + " above rtol " + t.rtol() + "; use system: qr");
             }
             Solution solution = solver.solve(elimination.reduced(), gamma);
             double[] cf = solution.coefficients();
@@ -126,6 +126,9 @@ final class LinearTrainer implements ModelTrainer {
             diagnostics.putAll(solution.diagnostics());
             out.metric("weighted_rmse", 0, diagnostics.get("weighted_rmse"));
             out.message("linear: " + solver.method() + " " + describe(solution.diagnostics()));
+            if (solution.diagnostics().getOrDefault("converged", 1.0) == 0) {
+                out.message("linear: blr did not converge within its iteration limit; the last α, β are used");
+            }
             LinearModel model = new LinearModel(settings, descriptor, layout, c, e0, pc, diagnostics);
             if (validation != null && !validation.isEmpty()) {
                 validate(model, validation, workers, out);

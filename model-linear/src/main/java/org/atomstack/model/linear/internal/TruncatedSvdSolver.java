@@ -26,6 +26,11 @@ final class TruncatedSvdSolver implements Solver {
         this.rtol = rtol;
     }
 
+    /** The relative tolerance. */
+    double rtol() {
+        return rtol;
+    }
+
     @Override
     public String method() {
         return "tsvd";
