@@ -69,7 +69,10 @@ public final class Labels {
         return stress == null ? Optional.empty() : Optional.of(stress.clone());
     }
 
-    /** Per-structure weight (≥ 0) used by losses and fits; default 1. */
+    /**
+     * Per-structure weight (≥ 0); default 1. It is a multiplicity: losses and fits multiply the
+     * structure's squared residuals by it, so weight 2 equals listing the structure twice.
+     */
     public double weight() {
         return weight;
     }
