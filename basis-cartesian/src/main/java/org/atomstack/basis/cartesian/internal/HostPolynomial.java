@@ -20,6 +20,8 @@ public final class HostPolynomial {
     private final int[] factorStart;
     private final int[] factorVariable;
     private final int[] factorExponent;
+    /** variable · powers + exponent per factor: index into the power table. */
+    private final int[] factorIndex;
 
     /**
      * Compiles {@code p}.
@@ -62,6 +64,10 @@ public final class HostPolynomial {
         }
         factorStart[terms] = f;
         maxFactors = widest;
+        factorIndex = new int[factors];
+        for (int i = 0; i < factors; i++) {
+            factorIndex[i] = factorVariable[i] * powers + factorExponent[i];
+        }
     }
 
     /** Number of outputs K. */
@@ -103,10 +109,12 @@ public final class HostPolynomial {
     public void evaluate(double[] x, int xOffset, double[] out, int outOffset) {
         double[] pw = powerTable(x, xOffset);
         java.util.Arrays.fill(out, outOffset, outOffset + outputs, 0);
+        int[] start = factorStart;
+        int[] index = factorIndex;
         for (int t = 0; t < termOutput.length; t++) {
             double v = termCoeff[t];
-            for (int f = factorStart[t]; f < factorStart[t + 1]; f++) {
-                v *= pw[factorVariable[f] * powers + factorExponent[f]];
+            for (int f = start[t], end = start[t + 1]; f < end; f++) {
+                v *= pw[index[f]];
             }
             out[outOffset + termOutput[t]] += v;
         }
@@ -133,7 +141,7 @@ public final class HostPolynomial {
             int n = factorStart[t + 1] - from;
             prefix[0] = termCoeff[t];
             for (int i = 0; i < n; i++) {
-                prefix[i + 1] = prefix[i] * pw[factorVariable[from + i] * powers + factorExponent[from + i]];
+                prefix[i + 1] = prefix[i] * pw[factorIndex[from + i]];
             }
             int k = termOutput[t];
             out[outOffset + k] += prefix[n];
@@ -142,8 +150,9 @@ public final class HostPolynomial {
             for (int i = n - 1; i >= 0; i--) {
                 int q = factorVariable[from + i];
                 int e = factorExponent[from + i];
-                jac[row + q] += prefix[i] * e * pw[q * powers + e - 1] * suffix;
-                suffix *= pw[q * powers + e];
+                int at = factorIndex[from + i];
+                jac[row + q] += prefix[i] * e * pw[at - 1] * suffix;
+                suffix *= pw[at];
             }
         }
     }
