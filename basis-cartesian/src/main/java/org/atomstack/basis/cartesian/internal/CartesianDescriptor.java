@@ -43,6 +43,14 @@ final class CartesianDescriptor implements Descriptor {
     private final int channels;
     private final int size;
 
+    /**
+     * A configured descriptor.
+     *
+     * @param species    atomic numbers, ascending
+     * @param radial     the radial channels per species
+     * @param set        the invariants
+     * @param parameters the parameters that recreate it
+     */
     CartesianDescriptor(int[] species, RadialFunctions radial, InvariantSet set, Parameters parameters) {
         this.species = species.clone();
         this.radial = radial;
@@ -87,16 +95,17 @@ final class CartesianDescriptor implements Descriptor {
         return parameters;
     }
 
-    /** The invariant set (for tests). */
+    /** The invariant set. */
     InvariantSet invariants() {
         return set;
     }
 
-    /** Number of channels S · n_r. */
+    /** The number of channels S · n_r. */
     int channels() {
         return channels;
     }
 
+    /** The radial channels. */
     RadialFunctions radial() {
         return radial;
     }

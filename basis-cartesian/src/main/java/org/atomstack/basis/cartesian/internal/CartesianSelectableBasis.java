@@ -24,6 +24,7 @@ final class CartesianSelectableBasis implements SelectableBasis {
     private final int channels;
     private final int[] degrees;
 
+    /** The selectable view of {@code descriptor}. */
     CartesianSelectableBasis(CartesianDescriptor descriptor) {
         this.descriptor = descriptor;
         this.set = descriptor.invariants();

@@ -70,17 +70,29 @@ public final class HostPolynomial {
         }
     }
 
-    /** Number of outputs K. */
+    /**
+     * Number of outputs.
+     *
+     * @return K
+     */
     public int outputs() {
         return outputs;
     }
 
-    /** Number of variables P. */
+    /**
+     * Number of variables.
+     *
+     * @return P
+     */
     public int variables() {
         return variables;
     }
 
-    /** Number of terms. */
+    /**
+     * Number of terms.
+     *
+     * @return the term count
+     */
     public int terms() {
         return termOutput.length;
     }

@@ -192,6 +192,7 @@ public final class EnvironmentTensors {
         return g.scatterAdd(prod, centres, atoms);
     }
 
+    /** Validates the shapes of {@link #apply}'s inputs; returns the edge count. */
     static int checkShapes(Var weights, Var edgeVectors, Var centres, int atoms) {
         if (weights.shape().rank() != 2) {
             throw new IllegalArgumentException("weights must have shape [E, C], got " + weights.shape());

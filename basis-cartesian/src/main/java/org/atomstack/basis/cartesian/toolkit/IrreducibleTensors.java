@@ -129,12 +129,20 @@ public final class IrreducibleTensors {
         host = new HostPolynomial(polynomial);
     }
 
-    /** The largest order. */
+    /**
+     * The largest order.
+     *
+     * @return lmax
+     */
     public int lmax() {
         return lmax;
     }
 
-    /** Number of coefficients of all orders 0..lmax, (lmax+1)². */
+    /**
+     * Number of coefficients of all orders 0..lmax.
+     *
+     * @return (lmax+1)²
+     */
     public int size() {
         return orderOf.length;
     }
@@ -420,7 +428,12 @@ public final class IrreducibleTensors {
         return v;
     }
 
-    /** counts[i] = (number of x, y, z among the indices) of full index i of order l. */
+    /**
+     * Index counts of full arrays.
+     *
+     * @param l order
+     * @return counts[i] = numbers of x, y and z among the l indices of full index i
+     */
     static int[][] countsOfIndices(int l) {
         int full = pow3(l);
         int[][] out = new int[full][3];

@@ -681,7 +681,11 @@ public final class TensorDiagram {
         return toPolynomial(List.of(terms), variables);
     }
 
-    /** Monomial as the sorted multiset of its variables. */
+    /**
+     * A monomial as the sorted multiset of its variables.
+     *
+     * @param vars variable indices, ascending, one per factor
+     */
     record Monomial(int[] vars) {
         @Override
         public boolean equals(Object o) {
@@ -694,6 +698,7 @@ public final class TensorDiagram {
         }
     }
 
+    /** The monomials of {@link #polynomial(IrreducibleTensors, int, int[])} with their coefficients. */
     Map<Monomial, Double> terms(IrreducibleTensors tensors, int variables, int[] nodeOffsets) {
         if (tensors.lmax() < maxOrder()) {
             throw new IllegalArgumentException("diagram " + text + " has order " + maxOrder() + " but the tensors stop at lmax " + tensors.lmax());
@@ -745,6 +750,7 @@ public final class TensorDiagram {
         }
     }
 
+    /** Sparse polynomial with one output per map of monomials. */
     static SparsePolynomial toPolynomial(List<Map<Monomial, Double>> outputs, int variables) {
         int terms = 0;
         for (Map<Monomial, Double> m : outputs) {
