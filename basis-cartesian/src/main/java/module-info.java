@@ -9,7 +9,7 @@
  * models plug into. The descriptor provider lives in the unexported {@code internal} package.
  */
 module org.atomstack.basis.cartesian {
-    requires org.atomstack.api;
+    requires transitive org.atomstack.api;
 
     exports org.atomstack.basis.cartesian.toolkit;
 
