@@ -189,7 +189,9 @@ public final class TensorDiagram {
     /**
      * All connected diagrams without self-loops with 1..maxNodes nodes and node orders 1..lmax
      * (plus the scalar), up to isomorphism. Sorted by number of nodes, then polynomial degree
-     * Σ l, then the sorted node orders, then canonical text.
+     * Σ l, then the sorted node orders, then canonical text. The search backtracks over all
+     * labelled multiplicity matrices of every degree sequence, so its cost grows quickly with
+     * both bounds (n ≤ 6, l ≤ 3 takes well under a second).
      *
      * @param maxNodes largest number of factors, 1 ≤ maxNodes ≤ {@link #MAX_NODES}
      * @param lmax     largest order of a factor, ≥ 0
@@ -433,8 +435,9 @@ public final class TensorDiagram {
     }
 
     /**
-     * Polynomial degree of the invariant in the tensor entries times their order: Σ_nodes l
-     * (the "polynomial degree" column of Table I); the scalar has 0.
+     * Sum of the node orders, Σ l = 2 · edges: the "polynomial degree" of Table I's caption
+     * (the degree in the components of r̂ of a single-neighbour environment); the scalar has 0.
+     * As a polynomial of the tensor coefficients the degree is {@link #nodes()}.
      *
      * @return Σ l
      */
