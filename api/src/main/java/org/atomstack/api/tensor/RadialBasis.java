@@ -15,8 +15,9 @@ import java.util.Objects;
  * </ul>
  *
  * and the polynomial envelope u(r) = 1 − (p+1)(p+2)/2 · s^p + p(p+2) · s^{p+1} − p(p+1)/2 · s^{p+2},
- * s = r / r_c, for r &lt; r_c and u = 0 beyond, so R_n and its first p−1 derivatives vanish at
- * the cutoff. Kernels provide derivatives of any order in r.
+ * s = r / r_c, for r &lt; r_c and u = 0 beyond: u, u′ and u″ vanish at s = 1 for every p (u‴ does
+ * not), so R_n is twice continuously differentiable across the cutoff; larger p makes u flatter
+ * near the origin. Kernels provide derivatives of any order in r.
  *
  * @param kind          the family
  * @param count         number of functions (≥ 1)

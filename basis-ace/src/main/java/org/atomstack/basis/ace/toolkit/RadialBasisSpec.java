@@ -31,7 +31,7 @@ import org.atomstack.api.tensor.RadialBasis;
  *
  * <p><b>{@link Kind#BESSEL}</b>: R_n(r) = √(2/r_c) sin((n+1)π r/r_c)/r · u(r/r_c) with the
  * polynomial envelope u(s) = 1 − (e+1)(e+2)/2 s^e + e(e+2) s^{e+1} − e(e+1)/2 s^{e+2} of power e ≥ 2
- * (R and its first e−1 derivatives vanish at r_c), exactly {@link RadialBasis.Kind#BESSEL} of
+ * (R, R′ and R″ vanish at r_c for every e), exactly {@link RadialBasis.Kind#BESSEL} of
  * the api's fused kernels ({@link #toKernelBasis()}). No inner cutoff.
  *
  * <p>Immutable and thread-safe; {@link #evaluate} writes only to the caller's arrays.
