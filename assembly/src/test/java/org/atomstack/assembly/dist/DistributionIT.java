@@ -96,6 +96,26 @@ class DistributionIT {
     }
 
     @Test
+    void anAceLinearFitRunsOnTheModulePathAndInsideFelixWithTheSameResult() throws Exception {
+        Path tmp = Files.createTempDirectory("atomstack-it");
+        Path train = tmp.resolve("train.xyz");
+        org.atomstack.assembly.io.DataFiles.writeExtendedXyz(
+            org.atomstack.assembly.io.DataFiles.read(REPO.resolve("examples/data/zuo2020-Mo/training.json")).randomSubset(20, 1), train);
+        String stack = REPO.resolve("assembly/src/test/resources/stacks/ace-tiny.yaml").toString();
+        String test = REPO.resolve("examples/data/zuo2020-Mo/test.json").toString();
+        Result jpms = launch(true, "fit", "--stack", stack, "--train", train.toString(), "--test", test, "--out", tmp.resolve("jpms").toString());
+        assertEquals(0, jpms.status, jpms.toString());
+        Result osgi = launch(false, "--runtime", "osgi", "fit", "--stack", stack, "--train", train.toString(), "--test", test,
+            "--out", tmp.resolve("osgi").toString());
+        assertEquals(0, osgi.status, osgi.toString());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var a = json.readTree(tmp.resolve("jpms/metrics.json").toFile()).get("test");
+        var b = json.readTree(tmp.resolve("osgi/metrics.json").toFile()).get("test");
+        assertEquals(a.get("forceMae").asDouble(), b.get("forceMae").asDouble(), 0.0, "same plugins, same numbers: " + a + " vs " + b);
+        assertEquals(a.get("energyMaeMeVPerAtom").asDouble(), b.get("energyMaeMeVPerAtom").asDouble(), 0.0);
+    }
+
+    @Test
     void badInputFileGivesAClearErrorAndStatusOne() throws Exception {
         Result r = launch("data", "stats", REPO.resolve("does-not-exist.json").toString());
         assertEquals(1, r.status, r.toString());

@@ -1,0 +1,95 @@
+package org.atomstack.assembly.internal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.atomstack.api.plugin.PluginRegistry;
+import org.atomstack.api.structure.Dataset;
+import org.atomstack.api.structure.Structure;
+import org.atomstack.assembly.io.DataFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code atomstack fit} and {@code eval} with the real ace and linear plugins (found by ServiceLoader). */
+class FitEvalTest {
+    static final PluginRegistry REGISTRY = PluginRegistry.serviceLoader(FitEvalTest.class.getClassLoader());
+    static final Path STACK = Path.of("src/test/resources/stacks/ace-tiny.yaml");
+    static final Path MO = Path.of("../examples/data/zuo2020-Mo");
+
+    @TempDir
+    Path tmp;
+
+    Path subset(int n) throws Exception {
+        Dataset d = DataFiles.read(MO.resolve("training.json")).randomSubset(n, 3);
+        Path f = tmp.resolve("train.xyz");
+        DataFiles.writeExtendedXyz(d, f);
+        return f;
+    }
+
+    @Test
+    void fitWritesMetricsAndAModelThatEvalReloadsAndPredictsIdentically() throws Exception {
+        Path out = tmp.resolve("fit");
+        CliHarness.Result r = CliHarness.run(REGISTRY, "fit", "--stack", STACK.toString(), "--train", subset(40).toString(),
+            "--test", MO.resolve("test.json").toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("using backend cpu"), r.err());
+        JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals("ace-tiny", m.get("stack").asText());
+        assertTrue(m.get("descriptor").asText().startsWith("ace@"));
+        assertTrue(m.get("model").asText().startsWith("linear@"));
+        assertTrue(m.get("basis_size").asInt() > 5);
+        assertEquals(m.get("basis_size").asInt() + 1, m.get("parameter_count").asInt(), "one E0 per species plus one coefficient per function");
+        for (String set : new String[] {"train", "test"}) {
+            JsonNode e = m.get(set);
+            assertTrue(e.get("energyMaeMeVPerAtom").asDouble() > 0 && e.get("energyMaeMeVPerAtom").asDouble() < 100, e.toString());
+            assertTrue(e.get("forceMae").asDouble() > 0 && e.get("forceMae").asDouble() < 0.6, e.toString());
+            assertTrue(e.get("stressMaeGPa").asDouble() > 0, e.toString());
+        }
+        assertTrue(Files.isRegularFile(out.resolve("model/manifest.json")));
+
+        Path pred = tmp.resolve("pred.xyz");
+        Path evalMetrics = tmp.resolve("eval.json");
+        CliHarness.Result e = CliHarness.run(REGISTRY, "eval", "--model", out.toString(), "--data", MO.resolve("test.json").toString(),
+            "--predictions", pred.toString(), "--metrics", evalMetrics.toString());
+        assertEquals(0, e.status(), e.err());
+        JsonNode em = new ObjectMapper().readTree(evalMetrics.toFile());
+        for (String k : new String[] {"energyMaeMeVPerAtom", "forceMae", "forceRmse", "stressMaeGPa"}) {
+            assertEquals(m.get("test").get(k).asDouble(), em.get(k).asDouble(), 0.0, k + " must be identical after reloading the model");
+        }
+        Dataset predicted = DataFiles.read(pred);
+        assertEquals(23, predicted.size());
+        Structure p0 = predicted.structures().get(0);
+        assertTrue(p0.labels().energy().isPresent() && p0.labels().hasForces() && p0.labels().stress().isPresent());
+    }
+
+    @Test
+    void aTestSetWithASpeciesTheTrainingSetLacksIsRejectedByName() throws Exception {
+        CliHarness.Result r = CliHarness.run(REGISTRY, "fit", "--stack", STACK.toString(), "--train", subset(5).toString(),
+            "--test", "../examples/data/emt-cunau/cunau_sample.xyz", "--out", tmp.resolve("x").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("absent from training set"), r.err());
+        assertTrue(r.err().contains("Cu"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("x/metrics.json")));
+    }
+
+    @Test
+    void aBadStackParameterNamesTheFileAndTheKey() throws Exception {
+        Path stack = tmp.resolve("bad.yaml");
+        Files.writeString(stack, "descriptor: {plugin: ace, cutoff: 5.0, order: 2, degree: [8, 6], wl: 1.5}\nmodel: {plugin: linear}\n");
+        CliHarness.Result r = CliHarness.run(REGISTRY, "fit", "--stack", stack.toString(), "--train", subset(5).toString(), "--out", tmp.resolve("y").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("bad.yaml"), r.err());
+        assertTrue(r.err().contains("descriptor.wl"), r.err());
+    }
+
+    @Test
+    void evalOfADirectoryThatIsNoModelSaysSo() {
+        CliHarness.Result r = CliHarness.run(REGISTRY, "eval", "--model", tmp.toString(), "--data", MO.resolve("test.json").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("not an atomstack model directory"), r.err());
+    }
+}
