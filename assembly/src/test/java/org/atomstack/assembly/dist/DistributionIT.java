@@ -116,6 +116,67 @@ class DistributionIT {
     }
 
     @Test
+    void aStudyKilledMidWayResumesWithoutRedoingOrTouchingFinishedCells() throws Exception {
+        Path tmp = Files.createTempDirectory("atomstack-study-it");
+        Path study = tmp.resolve("kill.yaml");
+        Path mo = REPO.resolve("examples/data/zuo2020-Mo").toAbsolutePath().normalize();
+        Files.writeString(study, """
+            name: kill
+            stacks:
+              - file: %s
+              - name: ace-tiny-3
+                descriptor: {plugin: ace, cutoff: 5.0, order: 3, degree: [8, 6, 4]}
+                model: {plugin: linear}
+            datasets:
+              - {name: Mo, train: %s/training.json, test: %s/test.json}
+            sizes: [10, 20, 30]
+            repeats: 2
+            parallel: 1
+            """.formatted(REPO.resolve("assembly/src/test/resources/stacks/ace-tiny.yaml").toAbsolutePath(), mo, mo));
+        Path out = tmp.resolve("out");
+        Process p = start(true, "study", study.toString(), "--out", out.toString());
+        List<Path> finished = List.of();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (finished.size() < 3 && p.isAlive() && System.nanoTime() < deadline) {
+            p.waitFor(100, TimeUnit.MILLISECONDS);
+            finished = metricsFiles(out);
+        }
+        assertTrue(p.isAlive(), "the study finished before it could be killed; make it longer");
+        p.destroyForcibly().waitFor();
+        List<Path> before = metricsFiles(out);
+        assertTrue(before.size() >= 3 && before.size() < 12, "killed mid-way: " + before.size() + " of 12 cells finished");
+        java.util.Map<Path, String> contents = new java.util.HashMap<>();
+        java.util.Map<Path, java.nio.file.attribute.FileTime> times = new java.util.HashMap<>();
+        for (Path f : before) {
+            contents.put(f, Files.readString(f));
+            times.put(f, Files.getLastModifiedTime(f));
+        }
+        Result resumed = launch(true, "study", study.toString(), "--out", out.toString());
+        assertEquals(0, resumed.status, resumed.toString());
+        assertTrue(resumed.err.contains(before.size() + " already finished"), resumed.err);
+        assertEquals(12, metricsFiles(out).size());
+        for (Path f : before) {
+            assertEquals(contents.get(f), Files.readString(f), "finished cell rewritten: " + f);
+            assertEquals(times.get(f), Files.getLastModifiedTime(f), "finished cell touched: " + f);
+        }
+        try (Stream<Path> s = Files.walk(out)) {
+            assertEquals(List.of(), s.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(), "no temporary files left");
+        }
+        String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("| ace-tiny | Mo | 30 | 2 |") && md.contains("| ace-tiny-3 | Mo | 10 | 2 |"), md);
+        assertTrue(Files.size(out.resolve("plots/learning-curve-force_mae-Mo.png")) > 1000);
+    }
+
+    static List<Path> metricsFiles(Path out) throws IOException {
+        if (!Files.isDirectory(out.resolve("cells"))) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(out.resolve("cells"))) {
+            return s.filter(f -> f.getFileName().toString().equals("metrics.json")).sorted().toList();
+        }
+    }
+
+    @Test
     void badInputFileGivesAClearErrorAndStatusOne() throws Exception {
         Result r = launch("data", "stats", REPO.resolve("does-not-exist.json").toString());
         assertEquals(1, r.status, r.toString());
@@ -129,14 +190,25 @@ class DistributionIT {
         return launch(true, args);
     }
 
-    /** Runs the distribution as ./atomstack does; plugins go on the module path unless OSGi loads them. */
-    static Result launch(boolean pluginsOnModulePath, String... args) throws Exception {
+    /** Starts the distribution as ./atomstack does; plugins go on the module path unless OSGi loads them. */
+    static Process start(boolean pluginsOnModulePath, String... args) throws IOException {
+        return new ProcessBuilder(command(pluginsOnModulePath, args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    static List<String> command(boolean pluginsOnModulePath, String... args) {
         String modulePath = DIST.resolve("lib") + (pluginsOnModulePath ? java.io.File.pathSeparator + DIST.resolve("plugins") : "");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Datomstack.home=" + DIST,
             "-p", modulePath,
             "-m", "org.atomstack.assembly/org.atomstack.assembly.internal.cli.Main"));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs the distribution to completion and captures its output. */
+    static Result launch(boolean pluginsOnModulePath, String... args) throws Exception {
+        List<String> cmd = command(pluginsOnModulePath, args);
         Path out = Files.createTempFile("atomstack-out", ".txt");
         Path err = Files.createTempFile("atomstack-err", ".txt");
         try {
