@@ -2,7 +2,10 @@ package org.atomstack.assembly.internal.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.atomstack.api.backend.Backend;
+import org.atomstack.api.descriptor.Descriptor;
+import org.atomstack.api.plugin.PluginRegistry;
+import org.atomstack.api.structure.Dataset;
+import org.atomstack.assembly.internal.bench.DescriptorTiming;
+import org.atomstack.assembly.internal.stack.AssembledStack;
+import org.atomstack.assembly.internal.stack.StackAssembler;
+import org.atomstack.assembly.internal.stack.StackFiles;
+import org.atomstack.assembly.internal.stack.StackSpec;
+import org.atomstack.assembly.io.DataFiles;
 import org.atomstack.api.tensor.DType;
 import org.atomstack.assembly.internal.bench.Benchmarks;
 import picocli.CommandLine.Command;
@@ -48,6 +60,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--stack", paramLabel = "STACK.yaml",
+        description = "Also time the stack's descriptor: featurisation in µs/atom, values only and with gradients, on --data.")
+    Path stack;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Structures for --stack (e.g. a test set).")
+    Path data;
+
+    /** @param registry the plugin registry (for --stack) */
+    @Inject
+    public BenchCommand(Provider<PluginRegistry> registry) {
+        this.registry = registry;
+    }
+
+    private final Provider<PluginRegistry> registry;
+
     @Override
     public Integer call() throws Exception {
         DType type = switch (dtype.toLowerCase(Locale.ROOT)) {
@@ -55,8 +82,19 @@ public final class BenchCommand implements Callable<Integer> {
             case "float32" -> DType.FLOAT32;
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dtype must be float64 or float32, got '" + dtype + "'");
         };
+        if ((stack == null) != (data == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stack and --data go together");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Backend backend = backendOptions.open(spec.commandLine().getErr());
+        List<DescriptorTiming.Result> featurisation = new ArrayList<>();
+        if (stack != null) {
+            StackSpec s = StackFiles.read(stack);
+            Dataset d = DataFiles.read(data);
+            AssembledStack a = new StackAssembler(registry.get()).assemble(s, d.species(), backend);
+            Descriptor descriptor = a.descriptor().orElseThrow(() -> new IllegalArgumentException("stack " + stack + " has no descriptor stage"));
+            featurisation = DescriptorTiming.measure(descriptor, d, repeats);
+        }
         if (!backend.dtypes().contains(type)) {
             throw new IllegalArgumentException("backend " + backend.id() + " does not support " + type + " (supports " + backend.dtypes() + ")");
         }
@@ -77,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("dtype", type.name().toLowerCase(Locale.ROOT));
             doc.put("gemm", gemm);
             doc.put("kernels", kernels);
+            doc.put("featurisation", featurisation);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
             out.printf(Locale.ROOT, "backend %s on %s, %s, median of %d runs%n%n", backend.id(), backend.device(),
@@ -89,6 +128,12 @@ public final class BenchCommand implements Callable<Integer> {
             Table.print(out, List.of("KERNEL", "EDGES", "OUTPUTS/EDGE", "M EDGES/s"), kernels.stream().map(k -> List.of(k.kernel(),
                 Integer.toString(k.edges()), Integer.toString(k.outputs()),
                 String.format(Locale.ROOT, "%.2f", k.edgesPerSecond() / 1e6))).toList());
+            if (!featurisation.isEmpty()) {
+                out.println();
+                out.printf(Locale.ROOT, "descriptor of %s (%d features) on %s%n", stack, featurisation.get(0).features(), data);
+                Table.print(out, List.of("FEATURISATION", "THREADS", "µs/ATOM"), featurisation.stream().map(f -> List.of(f.what(),
+                    Integer.toString(f.threads()), String.format(Locale.ROOT, "%.1f", f.microsecondsPerAtom()))).toList());
+            }
         }
         out.flush();
         return 0;

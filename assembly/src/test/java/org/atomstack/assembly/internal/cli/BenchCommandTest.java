@@ -31,6 +31,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void timesTheFeaturisationOfAStacksDescriptor() throws Exception {
+        CliHarness.Result r = CliHarness.run(registry, "bench", "--sizes", "8", "--edges", "64", "--repeats", "1", "--json",
+            "--stack", "src/test/resources/stacks/ace-tiny.yaml", "--data", "../examples/data/emt-cunau/cunau_sample.xyz");
+        assertEquals(0, r.status(), r.err());
+        JsonNode f = new ObjectMapper().readTree(r.out()).get("featurisation");
+        assertTrue(f.size() >= 2, f.toString());
+        for (JsonNode m : f) {
+            assertTrue(m.get("microsecondsPerAtom").asDouble() > 0, m.toString());
+        }
+        assertEquals("values + gradients", f.get(f.size() - 1).get("what").asText());
+    }
+
+    @Test
+    void stackWithoutDataIsAUsageError() {
+        CliHarness.Result r = CliHarness.run(registry, "bench", "--stack", "src/test/resources/stacks/ace-tiny.yaml");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--stack and --data go together"), r.err());
+    }
+
+    @Test
     void float32RunsOnTheCpuBackend() {
         CliHarness.Result r = CliHarness.run(registry, "bench", "--backend", "cpu", "--dtype", "float32", "--sizes", "8", "--edges", "64", "--repeats", "1");
         assertEquals(0, r.status(), r.err());
