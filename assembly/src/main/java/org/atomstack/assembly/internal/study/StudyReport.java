@@ -229,6 +229,7 @@ public final class StudyReport {
             return "–";
         }
         String f = Math.abs(mean) >= 100 ? "%.0f" : Math.abs(mean) >= 1 ? "%.2f" : "%.4f";
-        return String.format(Locale.ROOT, f, mean) + (std > 0 ? " ± " + String.format(Locale.ROOT, f, std) : "");
+        boolean spread = std > 1e-9 * Math.abs(mean);
+        return String.format(Locale.ROOT, f, mean) + (spread ? " ± " + String.format(Locale.ROOT, f, std) : "");
     }
 }
