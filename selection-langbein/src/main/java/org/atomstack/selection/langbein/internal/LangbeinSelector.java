@@ -16,7 +16,7 @@ import org.atomstack.api.selection.Selector;
  *
  * <p><b>Algorithm.</b> For each of N random points x_s in primitive space (seeded; see
  * {@link Settings#sampling()}), and for each vanishing pattern g (g = 0: none; g ≥ 1: the
- * primitives of group g set to zero and their columns left out, the flexible-set test of Sec.
+ * primitives of pattern g set to zero and their columns left out, the flexible-set test of Sec.
  * II E 3), the Jacobian J = ∂B/∂α at the point is evaluated once. Its columns are equilibrated
  * (divided by their Euclidean norms over all functions; all-zero columns are left out), so the
  * test does not depend on the units of the primitives. The candidates are then visited in the
@@ -33,7 +33,7 @@ import org.atomstack.api.selection.Selector;
  * the sense that no member can be removed without losing rank at some point and pattern.
  *
  * <p><b>Result.</b> Indices ascending (the basis's own order, whatever the candidate order);
- * sample ranks at index s·G + g with G = 1 + number of vanishing groups; the tolerance τ; the seed.
+ * sample ranks at index s·G + g with G = 1 + number of vanishing patterns; the tolerance τ; the seed.
  * Deterministic for a seed: point s is drawn from the s-th split of a {@link SplittableRandom}
  * seeded with the stack's seed. The basis is evaluated from one thread only.
  */
@@ -67,7 +67,8 @@ final class LangbeinSelector implements Selector {
      * @param tolerance τ in (0, 1)
      * @param order     candidate order
      * @param sampling  source of the points
-     * @param vanishing primitive ranges {from, to} (half-open) set to zero one at a time; may be empty
+     * @param vanishing vanishing patterns, each the ascending primitive indices set to zero together;
+     *                  the patterns are tested one at a time; may be empty
      * @param prune     whether to reduce the union to an inclusion-minimal set
      */
     record Settings(int samples, double tolerance, CandidateOrder order, Sampling sampling, List<int[]> vanishing, boolean prune) {
@@ -97,9 +98,11 @@ final class LangbeinSelector implements Selector {
         if (n < 0 || p < 0) {
             throw new IllegalArgumentException("selectable basis reports size " + n + " and " + p + " primitives");
         }
-        for (int[] g : settings.vanishing()) {
-            if (g[1] > p) {
-                throw new IllegalArgumentException("vanishing group [" + g[0] + ", " + g[1] + ") exceeds the basis's " + p + " primitives");
+        for (int g = 0; g < settings.vanishing().size(); g++) {
+            int[] pattern = settings.vanishing().get(g);
+            if (pattern.length > 0 && pattern[pattern.length - 1] >= p) {
+                throw new IllegalArgumentException("vanishing pattern " + g + " sets primitive " + pattern[pattern.length - 1]
+                    + " to zero, but the basis has " + p + " primitives (0.." + (p - 1) + ")");
             }
         }
         int[] order = candidateOrder(basis, settings.order());
@@ -212,7 +215,7 @@ final class LangbeinSelector implements Selector {
     }
 
     /**
-     * Evaluates the Jacobian at {@code point} with vanishing group {@code g} zeroed, and returns the
+     * Evaluates the Jacobian at {@code point} with vanishing pattern {@code g} zeroed, and returns the
      * rows of the candidates at {@code positions} (positions in candidate order; all when null),
      * restricted to the columns outside the group that are not identically zero, divided by their
      * column norms over all functions.
@@ -221,13 +224,12 @@ final class LangbeinSelector implements Selector {
         int n = basis.size();
         int p = basis.primitiveCount();
         System.arraycopy(point, 0, w.x, 0, p);
-        int from = 0;
-        int to = 0;
+        boolean[] vanish = new boolean[p];
         if (g > 0) {
-            int[] group = settings.vanishing().get(g - 1);
-            from = group[0];
-            to = group[1];
-            Arrays.fill(w.x, from, to, 0.0);
+            for (int i : settings.vanishing().get(g - 1)) {
+                vanish[i] = true;
+                w.x[i] = 0;
+            }
         }
         Arrays.fill(w.jacobian, 0.0);
         basis.evaluate(w.x, w.values, w.jacobian);
@@ -243,12 +245,7 @@ final class LangbeinSelector implements Selector {
                 colNorm[i] += v * v;
             }
         }
-        int[] columns = IntStream.range(0, p).filter(i -> colNorm[i] > 0).toArray();
-        if (g > 0) {
-            int f = from;
-            int t = to;
-            columns = IntStream.of(columns).filter(i -> i < f || i >= t).toArray();
-        }
+        int[] columns = IntStream.range(0, p).filter(i -> colNorm[i] > 0 && !vanish[i]).toArray();
         int width = columns.length;
         double[] scale = new double[width];
         for (int j = 0; j < width; j++) {

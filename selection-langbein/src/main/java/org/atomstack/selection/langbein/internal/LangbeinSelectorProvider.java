@@ -15,8 +15,9 @@ import org.atomstack.api.stack.StackContext;
  *                         #   the rank when its distance from the span of the rows kept before it exceeds τ
  *   order: degree         # degree (increasing SelectableBasis.degrees(), ties by index) | index
  *   primitives: basis     # basis (the basis's own random points, e.g. random environments) | gaussian
- *   vanishing: [[1, 4], [4, 9]]  # primitive ranges [from, to) set to zero one at a time, in addition
- *                         #   to the full point: the flexible-set test (default none)
+ *   vanishing: [[1, 4], [[4, 9], [9, 16]]]  # vanishing patterns tested one at a time besides the full
+ *                         #   point: each a primitive range [from, to) or a list of ranges set to zero
+ *                         #   together, their columns left out: the flexible-set test (default none)
  *   prune: false          # reduce the union to an inclusion-minimal set (small candidate sets only)
  * </pre>
  * The seed is the stack's. Stateless and thread-safe.
@@ -69,23 +70,34 @@ public final class LangbeinSelectorProvider implements SelectorProvider {
         LangbeinSelector.Sampling sampling = parameters.choice("primitives", LangbeinSelector.Sampling.class, LangbeinSelector.Sampling.BASIS);
         List<int[]> vanishing = new ArrayList<>();
         if (parameters.has("vanishing")) {
-            List<Object> groups = parameters.list("vanishing");
-            for (int i = 0; i < groups.size(); i++) {
-                String key = "vanishing[" + i + "]";
-                if (!(groups.get(i) instanceof List<?> pair) || pair.size() != 2
-                    || !(pair.get(0) instanceof Number a) || !(pair.get(1) instanceof Number b)
-                    || a.doubleValue() != Math.rint(a.doubleValue()) || b.doubleValue() != Math.rint(b.doubleValue())) {
-                    throw parameters.error(key, "expected a range [from, to) of primitive indices such as [1, 4], got " + groups.get(i));
-                }
-                int from = a.intValue();
-                int to = b.intValue();
-                if (from < 0 || to <= from) {
-                    throw parameters.error(key, "expected 0 <= from < to, got [" + from + ", " + to + "]");
-                }
-                vanishing.add(new int[] {from, to});
+            List<Object> patterns = parameters.list("vanishing");
+            for (int i = 0; i < patterns.size(); i++) {
+                vanishing.add(pattern(parameters, "vanishing[" + i + "]", patterns.get(i)));
             }
         }
         boolean prune = parameters.bool("prune", false);
         return new LangbeinSelector.Settings(samples, tolerance, order, sampling, vanishing, prune);
+    }
+
+    /** One vanishing pattern: a range [from, to) or a list of such ranges; returns the ascending indices. */
+    private static int[] pattern(Parameters parameters, String key, Object value) {
+        List<?> ranges = value instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?> ? l : List.of(value);
+        java.util.TreeSet<Integer> indices = new java.util.TreeSet<>();
+        for (Object r : ranges) {
+            if (!(r instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Number a) || !(pair.get(1) instanceof Number b)
+                || a.doubleValue() != Math.rint(a.doubleValue()) || b.doubleValue() != Math.rint(b.doubleValue())) {
+                throw parameters.error(key, "expected a range [from, to) of primitive indices such as [1, 4], or a list of ranges "
+                    + "such as [[1, 4], [9, 16]], got " + value);
+            }
+            int from = a.intValue();
+            int to = b.intValue();
+            if (from < 0 || to <= from) {
+                throw parameters.error(key, "expected ranges with 0 <= from < to, got [" + from + ", " + to + "]");
+            }
+            for (int i = from; i < to; i++) {
+                indices.add(i);
+            }
+        }
+        return indices.stream().mapToInt(Integer::intValue).toArray();
     }
 }

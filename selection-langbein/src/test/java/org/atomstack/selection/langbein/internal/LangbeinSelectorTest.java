@@ -205,6 +205,15 @@ class LangbeinSelectorTest {
     }
 
     @Test
+    void aPatternMayZeroSeveralRangesTogether() {
+        // u and v vanish together: only f5 = w has a gradient in the remaining primitive.
+        BasisSelection s = selector(Map.of("samples", 2, "primitives", "gaussian", "vanishing", List.of(List.of(List.of(0, 1), List.of(1, 2)))), 1)
+            .select(degenerateWhenUVanishes());
+        assertArrayEquals(new int[] {0, 1, 2, 4}, s.indices());
+        assertArrayEquals(new int[] {3, 1, 3, 1}, s.sampleRanks());
+    }
+
+    @Test
     void pruningLeavesAnInclusionMinimalSetWithTheSameRanks() {
         // f1 = u·v, f2 = u, f3 = v. Full point: f1, f2; u = 0: only f3 has a gradient in v. Union {f1, f2, f3};
         // f2 is not needed once f3 is there.
@@ -243,10 +252,10 @@ class LangbeinSelectorTest {
     }
 
     @Test
-    void vanishingGroupsMustLieWithinThePrimitives() {
+    void vanishingPatternsMustLieWithinThePrimitives() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> selector(Map.of("vanishing", List.of(List.of(2, 5))), 1).select(fiveFunctions(new int[5])));
-        assertTrue(e.getMessage().contains("[2, 5)") && e.getMessage().contains("3 primitives"), e.getMessage());
+        assertEquals("vanishing pattern 0 sets primitive 4 to zero, but the basis has 3 primitives (0..2)", e.getMessage());
     }
 
     @Test
