@@ -35,9 +35,12 @@ public final class InvariantSet {
     private static final String RESOURCE = "flexible-l3-n4.txt";
     /**
      * Names of the further built-in flexible sets, each a resource "NAME.txt" beside this class,
-     * written by {@code atomstack flexible-set} (selection-langbein/README.md).
+     * written by {@code atomstack flexible-set} (the Langbein search of selection-langbein, whose
+     * README has the tables): complete when any single order l vanishes, and inclusion-minimal.
+     * {@code flexible-l3-n6} (17 invariants, l ≤ 3, n ≤ 6), {@code flexible-l4-n4} (30, l ≤ 4,
+     * n ≤ 4), {@code flexible-l5-n4} (52, l ≤ 5, n ≤ 4).
      */
-    public static final List<String> FLEXIBLE_SETS = List.of();
+    public static final List<String> FLEXIBLE_SETS = List.of("flexible-l3-n6", "flexible-l4-n4", "flexible-l5-n4");
 
     private final List<TensorDiagram> diagrams;
     private final List<String> labels;

@@ -22,12 +22,16 @@ import org.atomstack.api.structure.Elements;
  * of Allen et al.), and the selection time of each basis. A tool, run by hand (not a test):
  *
  * <pre>
- * java -cp "$(cat selection-langbein/target/test-classpath.txt)" org.atomstack.selection.langbein.tools.LangbeinScaling \
- *   [--species Mo] [--cutoff 5.5] [--order 3] [--samples 8] [--tolerance 1e-8] [--seed 1] \
+ * mvn -q -o -pl selection-langbein -am test-compile
+ * java -cp selection-langbein/target/classes:selection-langbein/target/test-classes:basis-ace/target/classes:api/target/classes \
+ *   org.atomstack.selection.langbein.tools.LangbeinScaling \
+ *   [--species Mo] [--cutoff 5.5] [--wL 1.5] [--samples 8] [--tolerance 1e-8] [--seed 1] [--repeat 1] \
  *   --degrees 10,8,6 12,10,8 14,12,9 ...
  * </pre>
  *
- * Every argument after {@code --degrees} is one degree list D_1,..,D_ν of the {@code ace} plugin.
+ * Every argument after {@code --degrees} is one degree list D_1,..,D_ν of the {@code ace} plugin
+ * (its length is the order ν). With {@code --repeat R} every selection runs R times and the
+ * shortest wall time is reported (the first run includes JIT compilation).
  * The ace descriptor and the langbein selector are found through the service loader, exactly as a
  * stack finds them. Prints one table row per basis and the fitted exponent with its standard error.
  */
@@ -67,24 +71,44 @@ public final class LangbeinScaling {
         Map<String, Object> selParams = new LinkedHashMap<>();
         selParams.put("samples", Integer.parseInt(opt.getOrDefault("samples", "8")));
         selParams.put("tolerance", Double.parseDouble(opt.getOrDefault("tolerance", "1e-8")));
-        System.out.printf(Locale.ROOT, "| degree | full size | primitives | LB size | LB / full | sample ranks | selection s |%n");
-        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|%n");
+        System.out.printf(Locale.ROOT, "| degree | full size | primitives | LB size | LB / full | LB / full by order ν | sample ranks | selection s |%n");
+        System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|---|---|%n");
         double[] lx = new double[degrees.size()];
         double[] ly = new double[degrees.size()];
         for (int i = 0; i < degrees.size(); i++) {
             int[] d = degrees.get(i);
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("cutoff", Double.parseDouble(opt.getOrDefault("cutoff", "5.5")));
-            p.put("order", Integer.parseInt(opt.getOrDefault("order", String.valueOf(d.length))));
+            p.put("order", d.length);
+            if (opt.containsKey("wL")) {
+                p.put("wL", Double.parseDouble(opt.get("wL")));
+            }
             p.put("degree", Arrays.stream(d).boxed().toList());
             Descriptor desc = ace.create(Parameters.of("descriptor", p), ctx);
             SelectableBasis basis = desc.selectable().orElseThrow();
-            long t0 = System.nanoTime();
-            BasisSelection sel = langbein.create(Parameters.of("selector", selParams), ctx).select(basis);
-            double seconds = (System.nanoTime() - t0) * 1e-9;
+            BasisSelection sel = null;
+            double seconds = Double.POSITIVE_INFINITY;
+            for (int rep = 0; rep < Integer.parseInt(opt.getOrDefault("repeat", "1")); rep++) {
+                long t0 = System.nanoTime();
+                sel = langbein.create(Parameters.of("selector", selParams), ctx).select(basis);
+                seconds = Math.min(seconds, (System.nanoTime() - t0) * 1e-9);
+            }
             int[] r = sel.sampleRanks();
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %d–%d | %.2f |%n", Arrays.toString(d), basis.size(),
-                basis.primitiveCount(), sel.size(), sel.size() / (double) basis.size(), Arrays.stream(r).min().orElse(0),
+            // ACE labels list one "Sym(n,l)" per factor: the order ν is the number of '('.
+            int[] fullByOrder = new int[d.length + 1];
+            int[] keptByOrder = new int[d.length + 1];
+            for (int k = 0; k < basis.size(); k++) {
+                fullByOrder[(int) basis.labels().get(k).chars().filter(c -> c == '(').count()]++;
+            }
+            for (int k : sel.indices()) {
+                keptByOrder[(int) basis.labels().get(k).chars().filter(c -> c == '(').count()]++;
+            }
+            StringBuilder byOrder = new StringBuilder();
+            for (int nu = 1; nu <= d.length; nu++) {
+                byOrder.append(nu == 1 ? "" : ", ").append(keptByOrder[nu]).append('/').append(fullByOrder[nu]);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.3f | %s | %d–%d | %.2f |%n", Arrays.toString(d), basis.size(),
+                basis.primitiveCount(), sel.size(), sel.size() / (double) basis.size(), byOrder, Arrays.stream(r).min().orElse(0),
                 Arrays.stream(r).max().orElse(0), seconds);
             lx[i] = Math.log(basis.size());
             ly[i] = Math.log(sel.size());
