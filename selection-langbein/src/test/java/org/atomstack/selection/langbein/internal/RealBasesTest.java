@@ -77,7 +77,7 @@ class RealBasesTest {
 
     static void assertSelectionSpansTheBasis(SelectableBasis basis, BasisSelection sel, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        for (int t = 0; t < 3; t++) {
+        for (int t = 0; t < 2; t++) {
             double[] x = new double[basis.primitiveCount()];
             basis.samplePrimitives(rng.split(), x);
             int full = svdRank(basis, x, null);
@@ -90,7 +90,7 @@ class RealBasesTest {
     @Test
     void aceSelectionHasTheFullJacobianRankAtFreshPoints() {
         // Two centre species: a block-diagonal Jacobian.
-        SelectableBasis ace = basis("ace", Map.of("cutoff", 5.0, "order", 3, "degree", List.of(10, 8, 6)), 42, 74);
+        SelectableBasis ace = basis("ace", Map.of("cutoff", 5.0, "order", 3, "degree", List.of(8, 6, 4)), 42, 74);
         BasisSelection sel = select(ace, Map.of(), 3);
         assertTrue(sel.size() < ace.size() / 2, sel + " should drop most of the basis");
         assertSelectionSpansTheBasis(ace, sel, 99);
