@@ -16,6 +16,7 @@ import java.util.Optional;
  *   cutoff: 5.0                  # every other key is a parameter of the plugin
  * selector:                      # optional: a selection applied to the descriptor
  *   plugin: langbein
+ *   # file: sel.json              # or read one written by 'atomstack select' (no other keys then)
  * model:
  *   plugin: linear
  *   solver: blr

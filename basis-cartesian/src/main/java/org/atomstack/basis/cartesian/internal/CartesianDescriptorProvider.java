@@ -23,7 +23,8 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  *     count: 4               # radial functions per neighbour species, n_r
  *     inner: 0.0             # r_in, Å (chebyshev, gaussian)
  *     envelope: 6            # envelope power p ≥ 2
- *   invariants: flexible-l3-n4   # or norms-l&lt;L&gt;, or a list of index strings ["-", "0,0", "01,01"]
+ *   invariants: flexible-l3-n4   # or flexible-l3-n6, flexible-l4-n4, flexible-l5-n4, all-l&lt;L&gt;-n&lt;N&gt;,
+ *                                # norms-l&lt;L&gt;, or a list of index strings ["-", "0,0", "01,01"]
  * </pre>
  * Species come from the stack context. Stateless and thread-safe.
  */
@@ -103,8 +104,8 @@ public final class CartesianDescriptorProvider implements DescriptorProvider {
             }
             recorded = set.labels();
         } else {
-            throw parameters.error("invariants", "expected the name of a built-in set (" + InvariantSet.FLEXIBLE
-                + ", norms-l<L>) or a list of index strings, got " + spec0);
+            throw parameters.error("invariants", "expected the name of a built-in set (" + InvariantSet.FLEXIBLE + ", "
+                + String.join(", ", InvariantSet.FLEXIBLE_SETS) + ", all-l<L>-n<N>, norms-l<L>) or a list of index strings, got " + spec0);
         }
 
         Map<String, Object> radialMap = new LinkedHashMap<>();

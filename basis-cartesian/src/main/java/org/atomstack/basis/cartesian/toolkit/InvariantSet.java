@@ -33,6 +33,14 @@ public final class InvariantSet {
     /** Name of the built-in flexible set (Table I). */
     public static final String FLEXIBLE = "flexible-l3-n4";
     private static final String RESOURCE = "flexible-l3-n4.txt";
+    /**
+     * Names of the further built-in flexible sets, each a resource "NAME.txt" beside this class,
+     * written by {@code atomstack flexible-set} (the Langbein search of selection-langbein, whose
+     * README has the tables): complete when any single order l vanishes, and inclusion-minimal.
+     * {@code flexible-l3-n6} (17 invariants, l ≤ 3, n ≤ 6), {@code flexible-l4-n4} (30, l ≤ 4,
+     * n ≤ 4), {@code flexible-l5-n4} (52, l ≤ 5, n ≤ 4).
+     */
+    public static final List<String> FLEXIBLE_SETS = List.of("flexible-l3-n6", "flexible-l4-n4", "flexible-l5-n4");
 
     private final List<TensorDiagram> diagrams;
     private final List<String> labels;
@@ -91,14 +99,7 @@ public final class InvariantSet {
      * @return the built-in set
      */
     public static InvariantSet flexible() {
-        try (InputStream in = InvariantSet.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in invariant set resource " + RESOURCE + " is missing from the module");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read built-in invariant set " + RESOURCE, e);
-        }
+        return resource(RESOURCE);
     }
 
     /**
@@ -122,20 +123,54 @@ public final class InvariantSet {
     }
 
     /**
-     * A built-in set by name: {@value #FLEXIBLE} or "norms-l&lt;L&gt;" (e.g. "norms-l3").
+     * A built-in set by name:
+     * <ul>
+     * <li>{@value #FLEXIBLE}: Table I ({@link #flexible()});</li>
+     * <li>"flexible-l&lt;L&gt;-n&lt;N&gt;" for the other flexible sets shipped as resources beside this
+     * class (found by the Langbein flexible-set search of selection-langbein: {@code flexible-l4-n4},
+     * {@code flexible-l5-n4}, …; see {@link #FLEXIBLE_SETS});</li>
+     * <li>"all-l&lt;L&gt;-n&lt;N&gt;": every connected diagram with at most N factors of order at most L,
+     * in the order of {@link TensorDiagram#enumerate} (number of factors, then degree): the
+     * candidates of a flexible-set search;</li>
+     * <li>"norms-l&lt;L&gt;" ({@link #norms}).</li>
+     * </ul>
      *
      * @param name the name
      * @return the set
-     * @throws IllegalArgumentException quoting the name when it is unknown
+     * @throws IllegalArgumentException quoting the name when it is unknown or out of range
      */
     public static InvariantSet builtin(String name) {
         if (name.equals(FLEXIBLE)) {
             return flexible();
         }
+        if (FLEXIBLE_SETS.contains(name)) {
+            return resource(name + ".txt");
+        }
         if (name.matches("norms-l[0-9]+")) {
             return norms(Integer.parseInt(name.substring("norms-l".length())));
         }
-        throw new IllegalArgumentException("unknown built-in invariant set '" + name + "'; known: " + FLEXIBLE + ", norms-l<L> (e.g. norms-l3)");
+        if (name.matches("all-l[0-9]{1,2}-n[0-9]{1,2}")) {
+            int lmax = Integer.parseInt(name.substring(5, name.indexOf("-n")));
+            int factors = Integer.parseInt(name.substring(name.indexOf("-n") + 2));
+            if (lmax > IrreducibleTensors.MAX_L || factors < 1 || factors > TensorDiagram.MAX_NODES) {
+                throw new IllegalArgumentException("built-in invariant set '" + name + "': needs L <= " + IrreducibleTensors.MAX_L
+                    + " and 1 <= N <= " + TensorDiagram.MAX_NODES);
+            }
+            return new InvariantSet(TensorDiagram.enumerate(factors, lmax));
+        }
+        throw new IllegalArgumentException("unknown built-in invariant set '" + name + "'; known: " + FLEXIBLE + ", "
+            + String.join(", ", FLEXIBLE_SETS) + ", all-l<L>-n<N> (e.g. all-l3-n4), norms-l<L> (e.g. norms-l3)");
+    }
+
+    private static InvariantSet resource(String file) {
+        try (InputStream in = InvariantSet.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in invariant set resource " + file + " is missing from the module");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read built-in invariant set " + file, e);
+        }
     }
 
     /**

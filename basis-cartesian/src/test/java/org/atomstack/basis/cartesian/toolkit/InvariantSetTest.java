@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,6 +231,63 @@ class InvariantSetTest {
             assertEquals(Arrays.stream(expected[n - 4]).boxed().toList(), Arrays.stream(measured).boxed().toList(), "ranks with order l vanished, n <= " + n);
             assertEquals(13, gappedRank(jacobian(candidates, randomCoefficients(16, rng), java.util.stream.IntStream.range(0, 16).toArray())));
         }
+    }
+
+    /**
+     * The further built-in flexible sets (found by the Langbein search of selection-langbein,
+     * {@code atomstack flexible-set}) are complete at a generic point and whenever any single
+     * order vanishes — rank (L+1)² − 3, resp. (L+1)² − (2l+1) − 3 — and inclusion-minimal: without
+     * any one member the rank drops for at least one of these patterns.
+     */
+    @Test
+    void theSearchedFlexibleSetsAreCompleteWhenAnySingleOrderVanishesAndMinimal() {
+        Map<String, int[]> expected = Map.of("flexible-l3-n6", new int[] {3, 17, 6}, "flexible-l4-n4", new int[] {4, 30, 4},
+            "flexible-l5-n4", new int[] {5, 52, 4});
+        assertEquals(expected.keySet(), new java.util.HashSet<>(InvariantSet.FLEXIBLE_SETS));
+        for (String name : InvariantSet.FLEXIBLE_SETS) {
+            InvariantSet set = InvariantSet.builtin(name);
+            int lmax = expected.get(name)[0];
+            int p = (lmax + 1) * (lmax + 1);
+            assertEquals(lmax, set.lmax(), name);
+            assertEquals(expected.get(name)[1], set.size(), name);
+            assertEquals(expected.get(name)[2], set.diagrams().stream().mapToInt(TensorDiagram::nodes).max().orElseThrow(), name);
+            SplittableRandom rng = new SplittableRandom(31);
+            // Pattern -1: nothing vanishes; pattern l: order l vanishes.
+            List<double[][]> jacobians = new ArrayList<>();
+            for (int dropped = -1; dropped <= lmax; dropped++) {
+                double[] x = randomCoefficients(p, rng);
+                List<Integer> keep = new ArrayList<>();
+                for (int q = 0; q < p; q++) {
+                    if (set.tensors().orderOf(q) == dropped) {
+                        x[q] = 0;
+                    } else {
+                        keep.add(q);
+                    }
+                }
+                double[][] j = jacobian(set, x, keep.stream().mapToInt(Integer::intValue).toArray());
+                int complete = keep.size() - 3;
+                assertEquals(complete, gappedRank(j), name + ", order " + dropped + " vanishing");
+                jacobians.add(j);
+            }
+            for (int k = 0; k < set.size(); k++) {
+                boolean needed = false;
+                for (int q = 0; q < jacobians.size() && !needed; q++) {
+                    double[][] j = jacobians.get(q);
+                    double[][] without = new double[j.length - 1][];
+                    for (int r = 0, c = 0; r < j.length; r++) {
+                        if (r != k) {
+                            without[c++] = j[r];
+                        }
+                    }
+                    needed |= gappedRank(without) < j[0].length - 3;
+                }
+                assertTrue(needed, name + ": '" + set.labels().get(k) + "' is not needed for any pattern");
+            }
+        }
+        assertEquals(51, InvariantSet.builtin("all-l4-n4").size());
+        assertEquals(TensorDiagram.enumerate(4, 3), InvariantSet.builtin("all-l3-n4").diagrams());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InvariantSet.builtin("all-l9-n4"));
+        assertTrue(e.getMessage().contains("'all-l9-n4'"), e.getMessage());
     }
 
     @Test
