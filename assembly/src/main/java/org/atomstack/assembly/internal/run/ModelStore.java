@@ -126,11 +126,7 @@ public final class ModelStore {
             Plugin<DescriptorProvider> p = find(registry, DescriptorProvider.class, d, manifestFile);
             descriptor = p.provider().create(Parameters.of(manifestFile + ": descriptor.parameters", (Map<String, Object>) d.get("parameters")), ctx);
             if (m.get("selection") instanceof Map<?, ?> sm) {
-                BasisSelection selection = BasisSelection.fromParameters(Parameters.of(manifestFile + ": selection", (Map<String, Object>) sm));
-                // A descriptor whose parameters() carry its selection (ace does) comes back restricted already.
-                if (descriptor.size() != selection.size() || selection.size() == selection.basisSize()) {
-                    descriptor = descriptor.restrict(selection);
-                }
+                descriptor = descriptor.restrict(BasisSelection.fromParameters(Parameters.of(manifestFile + ": selection", (Map<String, Object>) sm)));
             }
         }
         Map<String, Object> mm = (Map<String, Object>) m.get("model");

@@ -234,13 +234,10 @@ final class AceDescriptor implements Descriptor {
         return String.join(", ", out);
     }
 
+    /** The parameters of the unrestricted basis; a selection is recorded by whoever applied it (api contract). */
     @Override
     public Parameters parameters() {
-        Map<String, Object> m = new LinkedHashMap<>(config.toMap());
-        if (selection != null) {
-            m.put("selection", selection.asMap());
-        }
-        return Parameters.of(config.path(), m);
+        return Parameters.of(config.path(), new LinkedHashMap<>(config.toMap()));
     }
 
     @Override
