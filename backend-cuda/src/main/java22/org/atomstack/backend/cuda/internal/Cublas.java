@@ -39,15 +39,17 @@ final class Cublas {
     private final MethodHandle dgemmBatched;
     private final MethodHandle sgemmBatched;
 
+    // Only the _v2 (handle-based) entry points: the unversioned names are the legacy API, whose
+    // signatures differ (no handle, char transpose flags).
     private Cublas(NativeLibrary lib) {
         this.path = lib.path();
-        create = lib.function(FunctionDescriptor.of(JAVA_INT, ADDRESS), "cublasCreate_v2", "cublasCreate");
-        destroy = lib.function(FunctionDescriptor.of(JAVA_INT, ADDRESS), "cublasDestroy_v2", "cublasDestroy");
+        create = lib.function(FunctionDescriptor.of(JAVA_INT, ADDRESS), "cublasCreate_v2");
+        destroy = lib.function(FunctionDescriptor.of(JAVA_INT, ADDRESS), "cublasDestroy_v2");
         getProperty = lib.function(FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), "cublasGetProperty");
         FunctionDescriptor gemm = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-        dgemm = lib.function(gemm, "cublasDgemm_v2", "cublasDgemm");
-        sgemm = lib.function(gemm, "cublasSgemm_v2", "cublasSgemm");
+        dgemm = lib.function(gemm, "cublasDgemm_v2");
+        sgemm = lib.function(gemm, "cublasSgemm_v2");
         FunctionDescriptor batched = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
             ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_LONG, ADDRESS, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_INT);
         dgemmBatched = lib.function(batched, "cublasDgemmStridedBatched");
