@@ -33,7 +33,7 @@ record LaunchGeometry(int grid, int block) {
         if (multiprocessors < 1) {
             throw new IllegalArgumentException("multiprocessor count must be >= 1, got " + multiprocessors);
         }
-        long needed = (items + BLOCK - 1) / BLOCK;
+        long needed = items / BLOCK + (items % BLOCK == 0 ? 0 : 1);
         long cap = (long) multiprocessors * BLOCKS_PER_MULTIPROCESSOR;
         return new LaunchGeometry((int) Math.min(Math.min(needed, cap), Integer.MAX_VALUE), BLOCK);
     }
