@@ -33,9 +33,11 @@ import org.atomstack.api.tensor.UnaryOp;
  * are checked against a host copy of their indices (kept with the buffer, so each index is
  * transferred at most once).
  *
- * <p>All work goes to the legacy default stream in call order, so results are ready for any
- * later operation; host transfers wait for it. Device memory is freed when the last tensor
- * viewing it is closed ({@code cuMemFree}), and everything still held when the backend closes.
+ * <p>All work goes to the legacy default stream, and every operation waits for its kernels
+ * ({@code cuCtxSynchronize}) before it returns: a device error surfaces at the operation that
+ * caused it, and time measured around an operation (as {@code atomstack bench} does) is its
+ * real cost. Device memory is freed when the last tensor viewing it is closed
+ * ({@code cuMemFree}), and everything still held when the backend closes.
  *
  * <p>Thread-safe: every operation holds a read lock and makes the context current on its
  * thread; {@link #close()} takes the write lock, so it waits for operations in flight and later
@@ -499,7 +501,9 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             if (!owned) {
                 return view(x, shape);
             }
-            return tensor(shape, x.dtype(), buf);
+            CudaTensor y = tensor(shape, x.dtype(), buf);
+            produce(y, () -> { });
+            return y;
         });
     }
 
@@ -548,7 +552,9 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             int ax = Shapes.axis(axis, s, "sum");
             int[] d = s.dims();
             DeviceBuffer out = sumAxis(x.buffer(), x.dtype(), Shapes.prod(d, 0, ax), d[ax], Shapes.prod(d, ax + 1, d.length));
-            return tensor(Shapes.sum(s, ax, keepDims), x.dtype(), out);
+            CudaTensor y = tensor(Shapes.sum(s, ax, keepDims), x.dtype(), out);
+            produce(y, () -> { });
+            return y;
         });
     }
 
@@ -821,10 +827,14 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         }
     }
 
-    /** Runs {@code fill} to compute {@code out}, closing out when it fails. */
-    private static void produce(CudaTensor out, Runnable fill) {
+    /**
+     * Runs {@code fill} to compute {@code out} and waits for the device to finish it, closing
+     * out when either fails.
+     */
+    private void produce(CudaTensor out, Runnable fill) {
         try {
             fill.run();
+            driver.synchronize();
         } catch (RuntimeException e) {
             out.close();
             throw e;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.atomstack.api.backend.Availability;
 import org.atomstack.api.backend.Backend;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the probe reports on the emulated device in each situation the real world produces: a
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * device ordinal out of range, a compute capability without matching code, libraries that are
  * missing or are not what they claim, and required engines that are absent.
  */
+@ExtendWith(EmulatedDevice.class)
 class EmulatedAvailabilityTest {
     private static Availability probe(CudaSettings s) {
         return CudaPlatforms.load(s).availability();

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.atomstack.api.backend.Availability;
 import org.atomstack.api.backend.Backend;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The emulated device of the tests: src/test/native/emulated_{driver,cublas,nvrtc}.cpp built with
@@ -21,10 +24,10 @@ import org.junit.jupiter.api.Assumptions;
  * exercised: symbol binding, argument marshalling, struct layouts, launch geometry, memory
  * management, module selection, the cuBLAS column-major mapping and the NVRTC path.
  *
- * <p>Tests using it are skipped (with the reason) on Java &lt; 22 and where no C++ compiler is
- * installed. The libraries are built once per build directory and rebuilt when a source changes.
+ * <p>Tests using it ({@code @ExtendWith(EmulatedDevice.class)}) are skipped with the reason on
+ * Java &lt; 22, when the build has no Java 22 part, and where no C++ compiler is installed. The libraries are built once per build directory and rebuilt when a source changes.
  */
-final class EmulatedDevice {
+final class EmulatedDevice implements ExecutionCondition {
     /**
      * The built libraries.
      *
@@ -39,17 +42,49 @@ final class EmulatedDevice {
 
     private static Libraries built;
 
-    private EmulatedDevice() {
+    /** For JUnit. */
+    EmulatedDevice() {
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String reason = missing();
+        return reason == null ? ConditionEvaluationResult.enabled("the emulated device can be built")
+            : ConditionEvaluationResult.disabled(reason);
+    }
+
+    /** Why the emulated device cannot run here, or null. */
+    private static String missing() {
+        if (Runtime.version().feature() < CudaPlatforms.REQUIRED_JAVA) {
+            return "the CUDA binding needs Java >= 22; running on Java " + Runtime.version().feature();
+        }
+        if (!java22PartPresent()) {
+            return "the Java 22 part of backend-cuda was not built (a JDK older than 22 ran the build, or -P '!java22')";
+        }
+        if (compiler() == null) {
+            return "no C++ compiler (CXX, c++, g++ or clang++) to build the emulated device";
+        }
+        return null;
     }
 
     /** The libraries, built on first use; aborts the calling test when they cannot be built here. */
     static synchronized Libraries libraries() {
-        Assumptions.assumeTrue(Runtime.version().feature() >= CudaPlatforms.REQUIRED_JAVA,
-            "the CUDA binding needs Java >= 22; running on Java " + Runtime.version().feature());
+        String reason = missing();
+        Assumptions.assumeTrue(reason == null, reason);
         if (built == null) {
             built = build();
         }
         return built;
+    }
+
+    /** Whether the classes of src/main/java22 are on the class path. */
+    static boolean java22PartPresent() {
+        try {
+            Class.forName(CudaPlatforms.IMPLEMENTATION, false, EmulatedDevice.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     /** Settings that load the emulated driver, cuBLAS and NVRTC. */
@@ -73,7 +108,6 @@ final class EmulatedDevice {
         Path kernels = Path.of(System.getProperty("atomstack.cuda.source", "src/main/cuda")).toAbsolutePath();
         Path out = Path.of(System.getProperty("atomstack.cuda.emulator.build", "target/emulator")).toAbsolutePath();
         String cxx = compiler();
-        Assumptions.assumeTrue(cxx != null, "no C++ compiler (CXX, c++, g++ or clang++) to build the emulated device");
         Path ok = out.resolve("ok");
         Libraries l = new Libraries(ok.resolve("libcuda.so.1"), out.resolve("initfail/libcuda.so.1"), out.resolve("nodevice/libcuda.so.1"),
             ok.resolve("libcublas.so.13"), ok.resolve("libnvrtc.so.13"));

@@ -1,8 +1,10 @@
 package org.atomstack.backend.cuda.internal;
 
 import org.atomstack.api.backend.Backend;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link DeviceChecks} on the emulated device, whose memory accounting is exact. */
+@ExtendWith(EmulatedDevice.class)
 class EmulatedDeviceChecksTest extends DeviceChecks {
     @Override
     CudaSettings settings() {
