@@ -6,7 +6,11 @@ package org.atomstack.backend.cuda.internal;
  * backend; reachable by a cast from the {@code Backend} that {@link CudaPlatform#open()} returns.
  */
 interface CudaBackendInfo {
-    /** Free device memory in bytes now, as the driver reports it ({@code cuMemGetInfo}). */
+    /**
+     * Free device memory in bytes now, as the driver reports it ({@code cuMemGetInfo}).
+     *
+     * @throws IllegalStateException when the backend is closed
+     */
     long deviceFreeBytes();
 
     /** Total device memory in bytes. */

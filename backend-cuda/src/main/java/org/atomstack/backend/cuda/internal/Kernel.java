@@ -1,7 +1,6 @@
 package org.atomstack.backend.cuda.internal;
 
 import java.util.Locale;
-import org.atomstack.api.tensor.DType;
 
 /**
  * Every kernel of atomstack_kernels.cu, by its {@code extern "C"} name. A module load resolves
@@ -64,15 +63,5 @@ enum Kernel {
     /** The symbol in the module. */
     String symbol() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The FLOAT64 or FLOAT32 variant of a kernel family named {@code prefix} ("unary", "sum_axis", …). */
-    static Kernel of(String prefix, DType dtype) {
-        String suffix = switch (dtype) {
-            case FLOAT64 -> "_F64";
-            case FLOAT32 -> "_F32";
-            case INT32 -> throw new IllegalArgumentException(prefix + " has no INT32 kernel");
-        };
-        return valueOf(prefix.toUpperCase(Locale.ROOT) + suffix);
     }
 }

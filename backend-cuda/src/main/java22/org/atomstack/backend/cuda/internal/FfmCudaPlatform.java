@@ -134,6 +134,28 @@ final class FfmCudaPlatform implements CudaPlatform {
         }
     }
 
+    /**
+     * A planning step's result: a value, or the reason there is none.
+     *
+     * @param value  the value, null when failed
+     * @param reason why not, null when there is a value
+     * @param <T>    the value type
+     */
+    record Outcome<T>(T value, String reason) {
+        static <T> Outcome<T> of(T value) {
+            return new Outcome<>(value, null);
+        }
+
+        static <T> Outcome<T> failed(String reason) {
+            return new Outcome<>(null, reason);
+        }
+
+        /** Whether there is a value. */
+        boolean ok() {
+            return reason == null;
+        }
+    }
+
     /** "13.0" for 13000. */
     static String version(int cudaVersion) {
         return cudaVersion / 1000 + "." + (cudaVersion % 1000) / 10;
@@ -184,19 +206,19 @@ final class FfmCudaPlatform implements CudaPlatform {
         Device device = new Device(settings.device(), handle, driver.deviceName(handle),
             driver.attribute(Driver.ATTRIBUTE_CC_MAJOR, handle), driver.attribute(Driver.ATTRIBUTE_CC_MINOR, handle),
             driver.attribute(Driver.ATTRIBUTE_MULTIPROCESSORS, handle), driver.totalMemory(handle));
-        Object kernels = kernelPlan(device, version);
-        if (kernels instanceof String reason) {
-            return Probe.failed(reason);
+        Outcome<KernelPlan> kernels = kernelPlan(device, version);
+        if (!kernels.ok()) {
+            return Probe.failed(kernels.reason());
         }
-        Object gemm = gemmPlan(version);
-        if (gemm instanceof String reason) {
-            return Probe.failed(reason);
+        Outcome<GemmPlan> gemm = gemmPlan(version);
+        if (!gemm.ok()) {
+            return Probe.failed(gemm.reason());
         }
-        return new Probe(null, driver, version, device, (KernelPlan) kernels, (GemmPlan) gemm);
+        return new Probe(null, driver, version, device, kernels.value(), gemm.value());
     }
 
-    /** A {@link KernelPlan}, or the reason (a String) why the device has no code. */
-    private Object kernelPlan(Device device, int driverVersion) {
+    /** The kernel plan, or the reason the device has no code. */
+    private Outcome<KernelPlan> kernelPlan(Device device, int driverVersion) {
         KernelImages images = KernelImages.bundled();
         String shipped = images.images().isEmpty() ? "this build has no prebuilt kernels (it was built without nvcc)"
             : "the prebuilt kernels (" + images.describe() + ") do not fit sm_" + device.arch()
@@ -206,34 +228,34 @@ final class FfmCudaPlatform implements CudaPlatform {
             Optional<KernelImages.Image> image = images.choose(device.major(), device.minor());
             if (image.isPresent()) {
                 String compiler = images.compiler().isEmpty() ? "" : ", " + images.compiler();
-                return new KernelPlan(image, Optional.empty(), image.get() + " (prebuilt" + compiler + ")");
+                return Outcome.of(new KernelPlan(image, Optional.empty(), image.get() + " (prebuilt" + compiler + ")"));
             }
             if (settings.kernels() == CudaSettings.Kernels.PREBUILT) {
-                return "no kernels for " + device.describe() + ": " + shipped + " (-Datomstack.cuda.kernels=prebuilt)";
+                return Outcome.failed("no kernels for " + device.describe() + ": " + shipped + " (-Datomstack.cuda.kernels=prebuilt)");
             }
         }
-        Object nvrtc = nvrtcPlan(device, driverVersion);
-        if (nvrtc instanceof String reason) {
-            return "no kernels for " + device.describe() + ": "
+        Outcome<NvrtcPlan> nvrtc = nvrtcPlan(device, driverVersion);
+        if (!nvrtc.ok()) {
+            return Outcome.failed("no kernels for " + device.describe() + ": "
                 + (settings.kernels() == CudaSettings.Kernels.NVRTC ? "-Datomstack.cuda.kernels=nvrtc" : shipped)
-                + ", and NVRTC cannot compile them: " + reason;
+                + ", and NVRTC cannot compile them: " + nvrtc.reason());
         }
-        NvrtcPlan plan = (NvrtcPlan) nvrtc;
-        return new KernelPlan(Optional.empty(), Optional.of(plan), plan.describe());
+        NvrtcPlan plan = nvrtc.value();
+        return Outcome.of(new KernelPlan(Optional.empty(), Optional.of(plan), plan.describe()));
     }
 
-    /** An {@link NvrtcPlan} for the device, or the reason (a String) why NVRTC cannot serve it. */
-    Object nvrtcPlan(Device device, int driverVersion) {
+    /** NVRTC ready to compile for the device, or the reason it cannot. */
+    Outcome<NvrtcPlan> nvrtcPlan(Device device, int driverVersion) {
         Path path;
         if (settings.nvrtc().isPresent()) {
             path = settings.nvrtc().get();
             if (!Files.isRegularFile(path)) {
-                return path + " (named by -Datomstack.cuda.nvrtc) does not exist";
+                return Outcome.failed(path + " (named by -Datomstack.cuda.nvrtc) does not exist");
             }
         } else {
             LibraryLocator.Search s = locator.find(versioned("libnvrtc", driverVersion), locator.toolkitDirectories());
             if (s.found().isEmpty()) {
-                return s.notFound();
+                return Outcome.failed(s.notFound());
             }
             path = s.found().get();
         }
@@ -241,21 +263,21 @@ final class FfmCudaPlatform implements CudaPlatform {
         try {
             nvrtc = Nvrtc.load(path);
         } catch (NativeLibrary.LibraryException e) {
-            return e.getMessage();
+            return Outcome.failed(e.getMessage());
         }
         Optional<Nvrtc.Target> target = nvrtc.target(device.arch());
         if (target.isEmpty()) {
             List<Integer> archs = nvrtc.supportedArchitectures();
-            return "NVRTC " + nvrtc.version() + " (" + path + ") compiles for sm_" + archs.get(0) + " to sm_" + archs.get(archs.size() - 1)
-                + ", not for sm_" + device.arch();
+            return Outcome.failed("NVRTC " + nvrtc.version() + " (" + path + ") compiles for sm_" + archs.get(0) + " to sm_"
+                + archs.get(archs.size() - 1) + ", not for sm_" + device.arch());
         }
-        return new NvrtcPlan(nvrtc, target.get());
+        return Outcome.of(new NvrtcPlan(nvrtc, target.get()));
     }
 
-    /** A {@link GemmPlan}, or the reason (a String) why the required cuBLAS is missing. */
-    private Object gemmPlan(int driverVersion) {
+    /** The GEMM plan, or the reason the required cuBLAS is missing. */
+    private Outcome<GemmPlan> gemmPlan(int driverVersion) {
         if (settings.gemm() == CudaSettings.Gemm.KERNEL) {
-            return new GemmPlan(Optional.empty(), "atomstack kernel (-Datomstack.cuda.gemm=kernel)");
+            return Outcome.of(new GemmPlan(Optional.empty(), "atomstack kernel (-Datomstack.cuda.gemm=kernel)"));
         }
         String problem;
         Path path = null;
@@ -273,15 +295,15 @@ final class FfmCudaPlatform implements CudaPlatform {
         if (problem == null) {
             try {
                 Cublas cublas = Cublas.load(path);
-                return new GemmPlan(Optional.of(cublas), "cuBLAS " + cublas.version());
+                return Outcome.of(new GemmPlan(Optional.of(cublas), "cuBLAS " + cublas.version()));
             } catch (NativeLibrary.LibraryException | CudaException e) {
                 problem = e.getMessage();
             }
         }
         if (settings.gemm() == CudaSettings.Gemm.CUBLAS) {
-            return "cuBLAS is required (-Datomstack.cuda.gemm=cublas) but unusable: " + problem;
+            return Outcome.failed("cuBLAS is required (-Datomstack.cuda.gemm=cublas) but unusable: " + problem);
         }
-        return new GemmPlan(Optional.empty(), "atomstack kernel (" + problem + ")");
+        return Outcome.of(new GemmPlan(Optional.empty(), "atomstack kernel (" + problem + ")"));
     }
 
     /**

@@ -49,11 +49,12 @@ final class KernelModule {
             if (plan.nvrtc().isPresent()) {
                 nvrtc = plan.nvrtc().get();
             } else {
-                Object p = platform.nvrtcPlan(probe.device(), probe.driverVersion());
-                if (p instanceof String reason) {
-                    throw new IllegalStateException("the prebuilt kernels do not load (" + refused + ") and NVRTC cannot compile them: " + reason);
+                FfmCudaPlatform.Outcome<FfmCudaPlatform.NvrtcPlan> p = platform.nvrtcPlan(probe.device(), probe.driverVersion());
+                if (!p.ok()) {
+                    throw new IllegalStateException("the prebuilt kernels do not load (" + refused + ") and NVRTC cannot compile them: "
+                        + p.reason());
                 }
-                nvrtc = (FfmCudaPlatform.NvrtcPlan) p;
+                nvrtc = p.value();
             }
             byte[] image = nvrtc.nvrtc().compile(KernelImages.source(), KernelImages.SOURCE, nvrtc.target());
             module = driver.loadModule(image, "NVRTC " + nvrtc.target());
