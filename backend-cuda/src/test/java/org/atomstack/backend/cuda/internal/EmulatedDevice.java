@@ -127,7 +127,8 @@ final class EmulatedDevice implements ExecutionCondition {
         return l;
     }
 
-    private static String compiler() {
+    /** The host C++ compiler: $CXX, else c++, g++ or clang++ on the PATH; null when there is none. */
+    static String compiler() {
         List<String> candidates = new ArrayList<>();
         String env = System.getenv("CXX");
         if (env != null && !env.isBlank()) {
