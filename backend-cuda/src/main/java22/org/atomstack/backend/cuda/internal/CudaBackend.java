@@ -501,9 +501,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             if (!owned) {
                 return view(x, shape);
             }
-            CudaTensor y = tensor(shape, x.dtype(), buf);
-            produce(y, () -> { });
-            return y;
+            return completed(tensor(shape, x.dtype(), buf));
         });
     }
 
@@ -552,9 +550,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             int ax = Shapes.axis(axis, s, "sum");
             int[] d = s.dims();
             DeviceBuffer out = sumAxis(x.buffer(), x.dtype(), Shapes.prod(d, 0, ax), d[ax], Shapes.prod(d, ax + 1, d.length));
-            CudaTensor y = tensor(Shapes.sum(s, ax, keepDims), x.dtype(), out);
-            produce(y, () -> { });
-            return y;
+            return completed(tensor(Shapes.sum(s, ax, keepDims), x.dtype(), out));
         });
     }
 
@@ -612,7 +608,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             Kernel k = src.dtype() == DType.FLOAT64 ? Kernel.GATHER_B64 : Kernel.GATHER_B32;
             produce(out, () -> launchIf(k, n, a -> a.pointer(src.pointer()).pointer(idx.pointer()).pointer(out.pointer())
                 .i64(ix.length).i64(rowLen)));
-            if (src.dtype() == DType.INT32 && src.buffer().hostInts() != null) {
+            if (src.dtype() == DType.INT32 && src.buffer().hostInts() != null && n <= Integer.MAX_VALUE - 8) {
                 int[] host = src.buffer().hostInts();
                 int[] gathered = new int[(int) n];
                 for (int i = 0; i < ix.length; i++) {
@@ -820,10 +816,17 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         }
     }
 
-    /** Drops a temporary buffer no tensor views. */
+    /**
+     * Drops a temporary buffer no tensor views, after the device has finished the kernels
+     * already launched on it.
+     */
     private void discard(DeviceBuffer b) {
         if (b.release()) {
-            free(b);
+            try {
+                driver.synchronize();
+            } finally {
+                free(b);
+            }
         }
     }
 
@@ -839,6 +842,12 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             out.close();
             throw e;
         }
+    }
+
+    /** Waits for the kernels that computed {@code t}; closes it and rethrows when they failed. */
+    private CudaTensor completed(CudaTensor t) {
+        produce(t, () -> { });
+        return t;
     }
 
     private void upload(CudaTensor out, MemorySegment host) {
