@@ -41,7 +41,9 @@ import org.atomstack.api.tensor.UnaryOp;
  *
  * <p>Thread-safe: every operation holds a read lock and makes the context current on its
  * thread; {@link #close()} takes the write lock, so it waits for operations in flight and later
- * ones throw {@link IllegalStateException}. The cuBLAS handle is used by one thread at a time.
+ * ones throw {@link IllegalStateException}. An operation holds a reference to each operand's
+ * memory until it has finished, so closing a tensor that another thread is reading frees the
+ * memory only afterwards. The cuBLAS handle is used by one thread at a time.
  */
 final class CudaBackend implements Backend, CudaBackendInfo {
     private static final Set<DType> DTYPES = Set.of(DType.FLOAT64, DType.FLOAT32);
@@ -61,6 +63,8 @@ final class CudaBackend implements Backend, CudaBackendInfo {
     private final Set<DeviceBuffer> buffers = ConcurrentHashMap.newKeySet();
     private final AtomicLong openTensors = new AtomicLong();
     private final AtomicLong allocated = new AtomicLong();
+    /** Operand buffers the running operation of each thread holds a reference to. */
+    private final ThreadLocal<ArrayList<DeviceBuffer>> pinned = ThreadLocal.withInitial(ArrayList::new);
     private volatile boolean closed;
 
     private CudaBackend(Driver driver, FfmCudaPlatform.Device device, MemorySegment context, KernelModule module, Cublas cublas,
@@ -719,9 +723,15 @@ final class CudaBackend implements Backend, CudaBackendInfo {
 
     // ------------------------------------------------------------------ plumbing: locking, validation
 
-    /** Runs an operation under the read lock with the context current, after checking the backend is open. */
+    /**
+     * Runs an operation under the read lock with the context current, after checking the backend
+     * is open; afterwards drops the references the operation took on its operands' buffers (so a
+     * tensor closed by another thread meanwhile is freed only now, when no kernel reads it).
+     */
     private <T> T guarded(Supplier<T> body) {
         lock.readLock().lock();
+        List<DeviceBuffer> pins = pinned.get();
+        int mark = pins.size();
         try {
             if (closed) {
                 throw new IllegalStateException("the cuda backend is closed");
@@ -729,7 +739,13 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             driver.setCurrent(context);
             return body.get();
         } finally {
-            lock.readLock().unlock();
+            try {
+                while (pins.size() > mark) {
+                    discard(pins.remove(pins.size() - 1));
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
         }
     }
 
@@ -740,9 +756,10 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             throw new IllegalArgumentException(what + ": operand " + t.shape() + " " + t.dtype()
                 + " belongs to another backend (" + t.ops() + "), not to " + this);
         }
-        if (c.closed()) {
+        if (c.closed() || !c.buffer().tryRetain()) {
             throw new IllegalStateException(what + ": operand " + c.shape() + " " + c.dtype() + " is closed");
         }
+        pinned.get().add(c.buffer());
         return c;
     }
 

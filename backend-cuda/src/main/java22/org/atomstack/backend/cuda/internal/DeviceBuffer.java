@@ -40,6 +40,18 @@ final class DeviceBuffer {
         references.incrementAndGet();
     }
 
+    /** Adds a reference unless the buffer already lost its last one; whether it did. */
+    boolean tryRetain() {
+        int r;
+        do {
+            r = references.get();
+            if (r <= 0) {
+                return false;
+            }
+        } while (!references.compareAndSet(r, r + 1));
+        return true;
+    }
+
     /** Drops a reference; true when it was the last. */
     boolean release() {
         return references.decrementAndGet() == 0;
