@@ -281,6 +281,22 @@ final class NormalEquations implements LinearSystem {
         return new SquareRoot(n, f, z, sp.rho0());
     }
 
+    @Override
+    public LinearSystem transformed(CoordinateChange change) {
+        if (change.columns() != n) {
+            throw new IllegalArgumentException("coordinate change for " + change.columns() + " columns, system has " + n);
+        }
+        double[] g = change.leftMultiplyTransposed(change.rightMultiply(gram));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = 0.5 * (g[i * n + j] + g[j * n + i]);
+                g[i * n + j] = v;
+                g[j * n + i] = v;
+            }
+        }
+        return new NormalEquations(n, g, change.applyTransposed(rhs), yy, observations, logWeights);
+    }
+
     /** yᵀWy − 2cᵀb + cᵀGc, clamped at 0. */
     @Override
     public double residual(double[] c) {
