@@ -143,6 +143,28 @@ final class PurificationOperator {
         return new Builder(basis, radial, angular).build(rows);
     }
 
+    /**
+     * 𝒜 of one m-resolved tuple of atomic-base entries as a polynomial in the atomic base: the
+     * partition sum of the class description (for tests and tools; the builder shares its caches).
+     *
+     * @param keys    the {@link AtomKey}s of the factors (any order)
+     * @param radial  radial linearisation per neighbour species
+     * @param angular angular linearisation
+     * @return monomial (sorted keys) → coefficient
+     */
+    static Map<IntTuple, Double> expansion(int[] keys, RadialProducts[] radial, AngularProducts angular) {
+        Builder b = new Builder(null, radial, angular);
+        Map<IntTuple, double[]> w = new HashMap<>();
+        b.accumulate(keys, new double[] {1}, w);
+        Map<IntTuple, Double> out = new HashMap<>();
+        w.forEach((k, v) -> {
+            if (v[0] != 0) {
+                out.put(k, v[0]);
+            }
+        });
+        return out;
+    }
+
     /** All set partitions of {0..n−1} as arrays of blocks (restricted growth strings). */
     static List<int[][]> partitions(int n) {
         List<int[][]> out = new ArrayList<>();
@@ -297,8 +319,8 @@ final class PurificationOperator {
             this.basis = basis;
             this.radial = radial;
             this.angular = angular;
-            this.wL = basis.spec().wL();
-            for (int k = 0; k < basis.size(); k++) {
+            this.wL = basis == null ? 1 : basis.spec().wL();
+            for (int k = 0; basis != null && k < basis.size(); k++) {
                 ProductInvariant f = ProductInvariant.of(basis, k);
                 int[] orb = f.orbitals();
                 int[] sorted = orb.clone();
@@ -430,34 +452,38 @@ final class PurificationOperator {
                     cs.computeIfAbsent(new IntTuple(mt), k -> new double[q])[c] += fs[c].coefficient(s);
                 }
             }
-            List<int[][]> parts = partitionCache.computeIfAbsent(n, PurificationOperator::partitions);
             Map<IntTuple, double[]> w = new HashMap<>();
             int[] keys = new int[n];
-            int[] buffer = new int[n];
             for (Map.Entry<IntTuple, double[]> e : cs.entrySet()) {
                 IntTuple mt = e.getKey();
-                double[] coupling = e.getValue();
                 for (int t = 0; t < n; t++) {
                     keys[t] = AtomKey.withM(orb[t], mt.get(t));
                 }
-                for (int[][] part : parts) {
-                    BlockTerms[] bt = new BlockTerms[part.length];
-                    boolean vanishes = false;
-                    for (int b = 0; b < part.length && !vanishes; b++) {
-                        int[] bk = new int[part[b].length];
-                        for (int i = 0; i < bk.length; i++) {
-                            bk[i] = keys[part[b][i]];
-                        }
-                        Arrays.sort(bk);
-                        bt[b] = blockTerms(bk);
-                        vanishes = bt[b].keys().length == 0;
-                    }
-                    if (!vanishes) {
-                        multiply(bt, 0, mobius(part), buffer, coupling, w);
-                    }
-                }
+                accumulate(keys, e.getValue(), w);
             }
             return w;
+        }
+
+        /** w[monomial][c] += coupling[c] · (coefficient of the monomial in 𝒜_keys). */
+        void accumulate(int[] keys, double[] coupling, Map<IntTuple, double[]> w) {
+            int n = keys.length;
+            int[] buffer = new int[n];
+            for (int[][] part : partitionCache.computeIfAbsent(n, PurificationOperator::partitions)) {
+                BlockTerms[] bt = new BlockTerms[part.length];
+                boolean vanishes = false;
+                for (int b = 0; b < part.length && !vanishes; b++) {
+                    int[] bk = new int[part[b].length];
+                    for (int i = 0; i < bk.length; i++) {
+                        bk[i] = keys[part[b][i]];
+                    }
+                    Arrays.sort(bk);
+                    bt[b] = blockTerms(bk);
+                    vanishes = bt[b].keys().length == 0;
+                }
+                if (!vanishes) {
+                    multiply(bt, 0, mobius(part), buffer, coupling, w);
+                }
+            }
         }
 
         private void multiply(BlockTerms[] bt, int b, double coef, int[] buffer, double[] coupling, Map<IntTuple, double[]> w) {
