@@ -57,6 +57,24 @@ public interface Descriptor {
         return Optional.empty();
     }
 
+    /**
+     * A named Tikhonov regulariser for linear models over these features (see {@link Regularizer}:
+     * the model penalises ‖Γc‖², combined with a diagonal prior D as ‖DΓc‖²). Which names exist is
+     * up to the descriptor and documented by its plugin, e.g. {@code "purification"} for ACE
+     * (Γ = P⁻ᵀ, equivalent to fitting the canonical basis). Building one may be expensive; callers
+     * ask once per fit.
+     *
+     * @param name the regulariser's name
+     * @return the regulariser (size() features), or empty when this descriptor offers none of that name
+     * @throws org.atomstack.api.plugin.PluginException when the descriptor knows the name but
+     *                                                  cannot build it (e.g. a plugin it needs is
+     *                                                  not installed), naming the cause
+     * @since api 1.0.0
+     */
+    default Optional<Regularizer> regularizer(String name) {
+        return Optional.empty();
+    }
+
     /** The basis as functions of primitive variables, for selectors; empty if not offered. */
     default Optional<SelectableBasis> selectable() {
         return Optional.empty();

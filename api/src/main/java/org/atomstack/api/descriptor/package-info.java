@@ -7,6 +7,9 @@
  * centre i of the edge, stored edges × properties × 3 (x, y, z). Position dependence enters
  * only through the edge vectors r_e.
  *
+ * <p>Besides features a descriptor may offer a diagonal smoothness prior and named Tikhonov
+ * operators ({@link org.atomstack.api.descriptor.Regularizer}) for linear models over its basis.
+ *
  * <p>Package version 1.0.0.
  */
 package org.atomstack.api.descriptor;

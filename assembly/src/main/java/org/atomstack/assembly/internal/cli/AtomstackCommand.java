@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "atomstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Atomistic machine learning with pluggable bases, selectors, models and backends.",
     subcommands = {PluginsCommand.class, DataCommand.class, FitCommand.class, EvalCommand.class, StudyCommand.class, BenchCommand.class,
-        SelectCommand.class, FlexibleSetCommand.class,
+        SelectCommand.class, FlexibleSetCommand.class, DimerCommand.class,
         picocli.CommandLine.HelpCommand.class})
 public final class AtomstackCommand implements Runnable {
     @Mixin

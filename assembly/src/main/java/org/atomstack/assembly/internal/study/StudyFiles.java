@@ -22,7 +22,7 @@ import org.atomstack.assembly.internal.stack.StackSpec;
 /** Reads study files (YAML) into {@link StudySpec}; errors name the study file, line and key. */
 public final class StudyFiles {
     private static final List<String> KEYS = List.of("name", "seed", "stacks", "datasets", "sizes", "repeats", "metrics", "budget",
-        "wall_seconds", "parallel", "parity");
+        "wall_seconds", "parallel", "parity", "save_models");
 
     private StudyFiles() {
     }
@@ -109,7 +109,8 @@ public final class StudyFiles {
                     parity.add(String.valueOf(o));
                 }
             }
-            return new StudySpec(name, file, seed, stacks, datasets, sizeList, repeats, metrics, budget, wall, parallel, parity);
+            boolean saveModels = p.bool("save_models", false);
+            return new StudySpec(name, file, seed, stacks, datasets, sizeList, repeats, metrics, budget, wall, parallel, parity, saveModels);
         } catch (StudyException e) {
             throw e;
         } catch (RuntimeException e) {

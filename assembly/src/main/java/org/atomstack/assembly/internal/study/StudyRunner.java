@@ -227,7 +227,7 @@ public final class StudyRunner {
                     return System.nanoTime() > deadline;
                 }
             };
-            FitRunner.Outcome outcome = new FitRunner(registry, backend).fit(spec, train, data.test(), dir, false, budget);
+            FitRunner.Outcome outcome = new FitRunner(registry, backend).fit(spec, train, data.test(), dir, study.saveModels(), budget);
             if (study.parity().contains(c.stack().name())) {
                 StudyReport.writeParity(dir, data.test(), Evaluator.evaluate(outcome.model(), data.test()).predicted());
             }

@@ -31,6 +31,7 @@ import org.atomstack.assembly.internal.stack.StackSpec;
  * wall_seconds: 3600               # per-cell time budget; the trainer is asked to stop
  * parallel: 2                      # cells run at once (default: available processors)
  * parity: [ace-small]              # stacks whose test-force parity plots are drawn
+ * save_models: false               # true: keep each cell's fitted model in its model/ directory
  * }</pre>
  *
  * @param name        study name
@@ -45,10 +46,11 @@ import org.atomstack.assembly.internal.stack.StackSpec;
  * @param wallSeconds per-cell wall-time budget (≤ 0: none)
  * @param parallel    cells at once
  * @param parity      stacks with parity plots
+ * @param saveModels  whether each cell keeps its fitted model (cell/model, loadable by eval and dimer)
  */
 public record StudySpec(String name, Path source, long seed, List<StackSpec> stacks, List<DatasetSpec> datasets,
                         List<Double> sizes, int repeats, List<String> metrics, Map<String, Object> budget,
-                        double wallSeconds, int parallel, List<String> parity) {
+                        double wallSeconds, int parallel, List<String> parity, boolean saveModels) {
 
     /**
      * A dataset of the study.

@@ -94,6 +94,17 @@ class StudyRunnerTest {
     }
 
     @Test
+    void cellsKeepTheirModelsOnlyWhenAskedTo() throws Exception {
+        Path plain = tmp.resolve("plain");
+        run(study(""), plain);
+        assertFalse(Files.exists(plain.resolve("cells/small/Mo/n49/r0/model")));
+        Path kept = tmp.resolve("kept");
+        run(study("save_models: true\n"), kept);
+        assertTrue(Files.isRegularFile(kept.resolve("cells/small/Mo/n49/r0/model/manifest.json")));
+        assertTrue(Files.isRegularFile(kept.resolve("cells/large/Mo/n97/r1/model/manifest.json")));
+    }
+
+    @Test
     void resumesWithoutRedoingOrTouchingFinishedCells() throws Exception {
         Path out = tmp.resolve("out");
         Path file = study("");

@@ -19,9 +19,11 @@ import org.atomstack.basis.ace.toolkit.RadialBasisSpec.Transform;
 
 /**
  * The validated parameters of an ACE descriptor (see the module README for the reference), and
- * their canonical map form that recreates the same basis. Immutable.
+ * their canonical map form that recreates the same basis. Public only for the toolkit's
+ * {@link org.atomstack.basis.ace.toolkit.AceParameters}, which wraps it (the package is not
+ * exported). Immutable.
  */
-final class AceConfig {
+public final class AceConfig {
     static final double DEFAULT_WL = 1.5;
     static final double MAX_CUTOFF = 30;
 
@@ -45,10 +47,14 @@ final class AceConfig {
     final double[][] r0;
     /** The r0 parameter in canonical form: a Double, a map, or null when unused. */
     private final Object r0Canonical;
+    /** Whether the canonical (purified) basis was asked for (delegated to the canonical-ace plugin). */
+    final boolean purify;
+    /** The {@code purification} section as given (options of the canonical-ace plugin), or null. */
+    final Map<String, Object> purification;
 
     private AceConfig(String path, double cutoff, int order, double[] degree, double wL, int nmax, int lmax, int[] species, Kind kind,
                       Transform transform, Polynomials polynomials, double p, double q, int envelope, int envelopeInner, double inner,
-                      double[][] r0, Object r0Canonical) {
+                      double[][] r0, Object r0Canonical, boolean purify, Map<String, Object> purification) {
         this.path = path;
         this.cutoff = cutoff;
         this.order = order;
@@ -67,15 +73,20 @@ final class AceConfig {
         this.inner = inner;
         this.r0 = r0;
         this.r0Canonical = r0Canonical;
+        this.purify = purify;
+        this.purification = purification;
     }
 
     /**
      * Reads and validates the parameters.
      *
+     * @param params  the stage's parameters
+     * @param context the stack context (species default)
+     * @return the configuration
      * @throws PluginException naming the parameter path and quoting the bad value
      */
-    static AceConfig parse(Parameters params, StackContext context) {
-        params.checkKnown("cutoff", "order", "degree", "wL", "nmax", "lmax", "species", "radial", "selection");
+    public static AceConfig parse(Parameters params, StackContext context) {
+        params.checkKnown("cutoff", "order", "degree", "wL", "nmax", "lmax", "species", "radial", "selection", "purify", "purification");
         double cutoff = params.number("cutoff");
         if (!(cutoff > 0) || cutoff > MAX_CUTOFF) {
             throw params.error("cutoff", "must be > 0 and <= " + MAX_CUTOFF + " Å, got " + cutoff);
@@ -172,8 +183,10 @@ final class AceConfig {
                 r0Canonical = parseR0(radial, species, inner, r0);
             }
         }
+        boolean purify = params.bool("purify", false);
+        Map<String, Object> purification = params.has("purification") ? params.section("purification").asMap() : null;
         AceConfig config = new AceConfig(params.path(), cutoff, order, degree, wL, nmax, lmax, species, kind, transform, polynomials, p, q,
-            envelope, envelopeInner, inner, r0, r0Canonical);
+            envelope, envelopeInner, inner, r0, r0Canonical, purify, purification);
         // construct every radial basis once, so residual inconsistencies surface here with the path
         for (int c = 0; c < species.length; c++) {
             for (int z = 0; z < species.length; z++) {
@@ -331,21 +344,37 @@ final class AceConfig {
         return out.toString();
     }
 
-    /** The basis specification. */
-    AceBasisSpec basisSpec() {
+    /**
+     * The basis specification.
+     *
+     * @return the specification
+     */
+    public AceBasisSpec basisSpec() {
         return new AceBasisSpec(species, order, degree, wL, nmax, lmax);
     }
 
-    /** The radial basis of a (centre, neighbour) species pair with {@code count} functions. */
-    RadialBasisSpec radial(int centre, int neighbour, int count) {
+    /**
+     * The radial basis of a (centre, neighbour) species pair with {@code count} functions.
+     *
+     * @param centre    centre species index
+     * @param neighbour neighbour species index
+     * @param count     number of functions
+     * @return the radial basis
+     */
+    public RadialBasisSpec radial(int centre, int neighbour, int count) {
         if (kind == Kind.BESSEL) {
             return RadialBasisSpec.bessel(count, cutoff, envelope);
         }
         return RadialBasisSpec.polynomial(count, cutoff, inner, transform, r0[centre][neighbour], p, q, envelope, envelopeInner, polynomials);
     }
 
-    /** The canonical parameter map (without selection). */
-    Map<String, Object> toMap() {
+    /**
+     * The canonical parameter map (without selection and without {@code purify}; with the
+     * {@code purification} section when one was given).
+     *
+     * @return a new mutable map
+     */
+    public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cutoff", cutoff);
         m.put("order", order);
@@ -387,11 +416,54 @@ final class AceConfig {
             r.put("envelope", envelope);
         }
         m.put("radial", r);
+        if (purification != null) {
+            m.put("purification", purification);
+        }
         return m;
     }
 
-    /** The parameter path this configuration was read from. */
-    String path() {
+    /**
+     * The parameter path this configuration was read from.
+     *
+     * @return the path
+     */
+    public String path() {
         return path;
+    }
+
+    /**
+     * r_c in Å.
+     *
+     * @return the cutoff
+     */
+    public double cutoff() {
+        return cutoff;
+    }
+
+    /**
+     * The species, ascending (a copy).
+     *
+     * @return atomic numbers
+     */
+    public int[] species() {
+        return species.clone();
+    }
+
+    /**
+     * Whether {@code purify: true} was given.
+     *
+     * @return the flag
+     */
+    public boolean purify() {
+        return purify;
+    }
+
+    /**
+     * The {@code purification} section as given, or null.
+     *
+     * @return an unmodifiable view, or null
+     */
+    public Map<String, Object> purification() {
+        return purification == null ? null : java.util.Collections.unmodifiableMap(purification);
     }
 }

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.atomstack.api.descriptor.Descriptor;
+import org.atomstack.api.descriptor.DescriptorProvider;
 import org.atomstack.api.descriptor.FeatureBlock;
+import org.atomstack.api.descriptor.Regularizer;
 import org.atomstack.api.plugin.Parameters;
+import org.atomstack.api.plugin.PluginException;
+import org.atomstack.api.stack.StackContext;
 import org.atomstack.api.selection.BasisSelection;
 import org.atomstack.api.selection.SelectableBasis;
 import org.atomstack.api.structure.Elements;
@@ -24,6 +28,10 @@ import org.atomstack.basis.ace.toolkit.RadialBasisSpec;
  * outside its own block are zero, so a linear model gets one coefficient per (centre species,
  * basis function). A restricted descriptor keeps the selected columns in the selection's order
  * and evaluates only those functions. Immutable and thread-safe.
+ *
+ * <p>The regulariser {@code "purification"} (Γ = P⁻ᵀ, fitting this self-interacting basis as if
+ * it were the canonical one) is built by the {@code canonical-ace} plugin of the purification
+ * module, found at run time in the registry of the stack context this descriptor was created in.
  */
 final class AceDescriptor implements Descriptor {
     private final AceConfig config;
@@ -37,10 +45,11 @@ final class AceDescriptor implements Descriptor {
     private final CompiledBasis[] perCentre; // null where a centre species has no column
     private final List<String> labels;
     private final BasisSelection selection; // relative to the full basis, or null
+    private final StackContext context; // where to find the canonical-ace plugin
 
     /** The full descriptor. */
-    AceDescriptor(AceConfig config, AceBasisSet basis) {
-        this(config, basis, null, fullCentres(config, basis), fullFunctions(config, basis));
+    AceDescriptor(AceConfig config, AceBasisSet basis, StackContext context) {
+        this(config, basis, null, fullCentres(config, basis), fullFunctions(config, basis), context);
     }
 
     private static int[] fullCentres(AceConfig config, AceBasisSet basis) {
@@ -61,8 +70,10 @@ final class AceDescriptor implements Descriptor {
         return f;
     }
 
-    private AceDescriptor(AceConfig config, AceBasisSet basis, BasisSelection selection, int[] columnCentre, int[] columnFunction) {
+    private AceDescriptor(AceConfig config, AceBasisSet basis, BasisSelection selection, int[] columnCentre, int[] columnFunction,
+                          StackContext context) {
         this.config = config;
+        this.context = context;
         this.basis = basis;
         this.species = config.species.clone();
         this.speciesIndex = new int[Elements.MAX_Z + 1];
@@ -250,6 +261,32 @@ final class AceDescriptor implements Descriptor {
         return Optional.of(out);
     }
 
+    /**
+     * {@code "purification"}: Γ = P⁻ᵀ from the {@code canonical-ace} plugin, which builds the same
+     * basis (same parameters and selection, {@code purify: false}) and its purification operator;
+     * other names: empty.
+     *
+     * @throws PluginException when the canonical-ace plugin is not installed or disagrees on the basis
+     */
+    @Override
+    public Optional<Regularizer> regularizer(String name) {
+        if (!"purification".equals(name)) {
+            return Optional.empty();
+        }
+        Map<String, Object> m = new LinkedHashMap<>(parameters().asMap());
+        m.put("purify", false);
+        Parameters p = Parameters.of(config.path(), m);
+        DescriptorProvider canonical = AceDescriptorProvider.canonicalProvider(context, () -> new PluginException(config.path()
+            + ": the 'purification' regularizer is built by the descriptor plugin '" + AceDescriptorProvider.CANONICAL_ID
+            + "' (module org.atomstack.purification), which is not installed"));
+        Descriptor same = canonical.create(p, context);
+        if (same.size() != size || !same.featureLabels().equals(labels)) {
+            throw new PluginException(config.path() + ": the plugin '" + AceDescriptorProvider.CANONICAL_ID + "' built a basis of "
+                + same.size() + " features that differs from this ace basis of " + size + "; their versions do not match");
+        }
+        return same.regularizer(name);
+    }
+
     /** Total degree of each column. */
     double[] totalDegrees() {
         double[] out = new double[size];
@@ -286,7 +323,7 @@ final class AceDescriptor implements Descriptor {
             }
             relativeToFull = new BasisSelection(sel.selector(), selection.basisSize(), composed, sel.sampleRanks(), sel.tolerance(), sel.seed());
         }
-        return new AceDescriptor(config, basis, relativeToFull, centres, functions);
+        return new AceDescriptor(config, basis, relativeToFull, centres, functions, context);
     }
 
     @Override

@@ -1,16 +1,24 @@
 package org.atomstack.basis.ace.internal;
 
+import java.util.function.Supplier;
 import org.atomstack.api.descriptor.Descriptor;
 import org.atomstack.api.descriptor.DescriptorProvider;
 import org.atomstack.api.plugin.Parameters;
+import org.atomstack.api.plugin.PluginException;
 import org.atomstack.api.selection.BasisSelection;
 import org.atomstack.api.stack.StackContext;
 
 /**
  * The {@code ace} descriptor plugin: linear Atomic Cluster Expansion invariants with analytic
- * edge gradients (parameters in the module README). Stateless and thread-safe.
+ * edge gradients (parameters in the module README). With {@code purify: true} the descriptor is
+ * the canonical (self-interaction-free) basis, created by the {@code canonical-ace} plugin of the
+ * purification module, which is looked up in the context's registry (basis-ace does not depend on
+ * it). Stateless and thread-safe.
  */
 public final class AceDescriptorProvider implements DescriptorProvider {
+    /** Id of the purification module's descriptor plugin that builds the canonical basis. */
+    static final String CANONICAL_ID = "canonical-ace";
+
     /** For the ServiceLoader. */
     public AceDescriptorProvider() {
     }
@@ -29,7 +37,12 @@ public final class AceDescriptorProvider implements DescriptorProvider {
     @Override
     public Descriptor create(Parameters parameters, StackContext context) {
         AceConfig config = AceConfig.parse(parameters, context);
-        AceDescriptor full = new AceDescriptor(config, config.basisSpec().build());
+        if (config.purify) {
+            DescriptorProvider canonical = canonicalProvider(context, () -> parameters.error("purify",
+                "true needs the descriptor plugin '" + CANONICAL_ID + "' (module org.atomstack.purification), which is not installed"));
+            return canonical.create(parameters, context);
+        }
+        AceDescriptor full = new AceDescriptor(config, config.basisSpec().build(), context);
         if (!parameters.has("selection")) {
             return full;
         }
@@ -39,6 +52,14 @@ public final class AceDescriptorProvider implements DescriptorProvider {
                 + full.size());
         }
         return full.restrict(selection);
+    }
+
+    /** The canonical-ace provider of the context's registry, or the given error when there is none. */
+    static DescriptorProvider canonicalProvider(StackContext context, Supplier<PluginException> missing) {
+        if (context == null || context.registry().plugins(DescriptorProvider.class).stream().noneMatch(p -> p.info().id().equals(CANONICAL_ID))) {
+            throw missing.get();
+        }
+        return context.registry().find(DescriptorProvider.class, CANONICAL_ID).provider();
     }
 
     /**

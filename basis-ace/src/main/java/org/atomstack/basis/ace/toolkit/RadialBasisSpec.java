@@ -423,6 +423,32 @@ public final class RadialBasisSpec {
         }
     }
 
+    /**
+     * The orthonormal polynomials p_n(y), n = 0..count−1, of the polynomial kind at a transformed
+     * distance y, so that R_n(r) = p_n(y(r)) · (1 − y(r))^{e_c} · (1 + y(r))^{e_in} (y from
+     * {@link #transformed}). They are orthonormal on [−1, 1] for the weight (1 − y)^α (1 + y)^β with
+     * α = 2e_c, β = 2e_in ({@link Polynomials#JACOBI}) or α = β = 0 ({@link Polynomials#LEGENDRE}).
+     * Used to linearise products of radial functions exactly (purification).
+     *
+     * @param y      transformed distance (any real; the polynomials are evaluated as such)
+     * @param values at least count() outputs
+     * @throws UnsupportedOperationException for the Bessel kind
+     */
+    public void polynomialValues(double y, double[] values) {
+        if (kind != Kind.POLYNOMIAL) {
+            throw new UnsupportedOperationException("the Bessel radial basis is not a polynomial family");
+        }
+        double pPrev = 0;
+        double pn = p0;
+        for (int n = 0; n < count; n++) {
+            values[n] = pn;
+            double an = n == 0 ? 0 : recA[n];
+            double pNext = ((y - recB[n]) * pn - an * pPrev) / recA[n + 1];
+            pPrev = pn;
+            pn = pNext;
+        }
+    }
+
     private void evaluatePolynomial(double r, double[] values, double[] derivatives) {
         double[] t = transformed(r);
         double y = t[0];

@@ -18,6 +18,7 @@ import org.atomstack.api.structure.Labels;
 import org.atomstack.api.structure.NeighborList;
 import org.atomstack.api.structure.Structure;
 import org.atomstack.basis.ace.toolkit.AceBasisSet;
+import org.atomstack.basis.ace.toolkit.AceParameters;
 import org.atomstack.testkit.RandomStructures;
 import org.atomstack.testkit.RandomStructures.Options;
 import org.atomstack.testkit.RandomStructures.Periodicity;
@@ -196,6 +197,27 @@ class AceDescriptorTest {
             Map.of("r0", Map.of("H", 1.0))), 1);
         AceFixtures.create(AceFixtures.with(AceFixtures.with(AceFixtures.small(4.0), "species", List.of("H", "Mo")), "radial",
             Map.of("kind", "bessel")), 1);
+    }
+
+    @Test
+    void purificationKeysArePassedThroughAndPurifyNeedsTheCanonicalAcePlugin() {
+        Map<String, Object> p = AceFixtures.with(AceFixtures.small(4.0), "purification", Map.of("tolerance", 1e-6));
+        Descriptor d = AceFixtures.create(AceFixtures.with(p, "purify", false), 42);
+        assertEquals(Map.of("tolerance", 1e-6), d.parameters().asMap().get("purification"), "kept for the purification plugin");
+        assertTrue(!d.parameters().asMap().containsKey("purify"), "purify: false is the default and not written");
+        // the registry of AceFixtures has the ace plugin only
+        assertError(AceFixtures.with(p, "purify", true), "descriptor.purify", "canonical-ace");
+        assertError(AceFixtures.with(p, "purify", "maybe"), "descriptor.purify", "maybe");
+        assertError(AceFixtures.with(AceFixtures.small(4.0), "purification", 3), "descriptor.purification", "3");
+        PluginException e = assertThrows(PluginException.class, () -> d.regularizer("purification"));
+        assertTrue(e.getMessage().contains("canonical-ace"), e.getMessage());
+        assertTrue(d.regularizer("other").isEmpty());
+        // the toolkit reads the same parameters the same way
+        AceParameters ap = AceParameters.parse(d.parameters(), AceFixtures.context(42));
+        assertEquals(((AceDescriptor) d).basis().size(), ap.basisSpec().build().size());
+        assertEquals(4.0, ap.cutoff());
+        assertEquals(1e-6, ap.purification().orElseThrow().number("tolerance"));
+        assertEquals("descriptor.purification", ap.purification().orElseThrow().path());
     }
 
     private static void assertError(Map<String, Object> params, String path, String quoted) {

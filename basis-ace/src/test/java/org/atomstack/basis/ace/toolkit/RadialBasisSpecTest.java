@@ -136,6 +136,28 @@ class RadialBasisSpecTest {
     }
 
     @Test
+    void polynomialValuesTimesTheEnvelopeAreTheRadialFunctions() {
+        for (RadialBasisSpec s : specs()) {
+            if (s.kind() != RadialBasisSpec.Kind.POLYNOMIAL) {
+                assertThrows(UnsupportedOperationException.class, () -> s.polynomialValues(0, new double[s.count()]));
+                continue;
+            }
+            double[] v = new double[s.count()];
+            double[] p = new double[s.count()];
+            for (int i = 1; i < 50; i++) {
+                double r = s.inner() + (s.cutoff() - s.inner()) * i / 50.0;
+                s.evaluate(r, v, null);
+                double y = s.transformed(r)[0];
+                s.polynomialValues(y, p);
+                double env = Math.pow(1 - y, s.envelope()) * Math.pow(1 + y, s.envelopeInner());
+                for (int n = 0; n < s.count(); n++) {
+                    assertEquals(v[n], p[n] * env, 1e-12 * (1 + Math.abs(v[n])), s + " n=" + n + " r=" + r);
+                }
+            }
+        }
+    }
+
+    @Test
     void besselMatchesTheKernelDefinition() {
         RadialBasisSpec s = RadialBasisSpec.bessel(5, 4.0, 6);
         assertEquals(new org.atomstack.api.tensor.RadialBasis(org.atomstack.api.tensor.RadialBasis.Kind.BESSEL, 5, 4.0, 0, 6),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.atomstack.api.descriptor.Descriptor;
+import org.atomstack.api.descriptor.Regularizer;
 import org.atomstack.api.model.Model;
 import org.atomstack.api.model.ModelProvider;
 import org.atomstack.api.model.ModelTrainer;
@@ -46,8 +47,8 @@ public final class LinearModelProvider implements ModelProvider {
      * @param descriptor the descriptor stage (required)
      * @param context    species and seed (the fit is deterministic and uses no randomness)
      * @throws PluginException naming the parameter path for a bad parameter, a missing descriptor,
-     *                         a smoothness prior the descriptor does not offer, or E0 values that do
-     *                         not match the descriptor's species
+     *                         a smoothness prior or regulariser the descriptor does not offer, or E0
+     *                         values that do not match the descriptor's species
      */
     @Override
     public ModelTrainer trainer(Parameters parameters, Descriptor descriptor, StackContext context) {
@@ -77,7 +78,17 @@ public final class LinearModelProvider implements ModelProvider {
         if (prior != null) {
             checkPrior(parameters, descriptor, prior);
         }
-        return new LinearTrainer(settings, descriptor, prior, priorName);
+        Regularizer regularizer = null;
+        if (settings.regularizer() != null) {
+            String name = settings.regularizer();
+            regularizer = descriptor.regularizer(name).orElseThrow(() -> parameters.error("regularizer", "'" + name
+                + "': the descriptor (" + descriptor.parameters().path() + ") offers no regulariser of that name"));
+            if (regularizer.size() != descriptor.size()) {
+                throw parameters.error("regularizer", "'" + name + "' of the descriptor has size " + regularizer.size() + " for "
+                    + descriptor.size() + " features");
+            }
+        }
+        return new LinearTrainer(settings, descriptor, prior, priorName, regularizer);
     }
 
     /**

@@ -18,7 +18,7 @@ import org.atomstack.api.structure.Elements;
  */
 final class LinearSettings {
     /** The keys this stage accepts. */
-    static final String[] KEYS = {"e0", "weights", "config_weights", "prior", "solver", "system", "pair", "threads"};
+    static final String[] KEYS = {"e0", "weights", "config_weights", "prior", "regularizer", "solver", "system", "pair", "threads"};
 
     /** How the per-species reference energies E0(Z) are obtained. */
     enum E0Mode {
@@ -80,20 +80,22 @@ final class LinearSettings {
     private final ObservationWeights weights;
     private final Map<String, Double> configWeights;
     private final Prior prior;
+    private final String regularizer;
     private final Solver solver;
     private final Form form;
     private final PairSpec pair;
     private final Integer threads;
 
     private LinearSettings(String path, E0Mode e0Mode, SortedMap<Integer, Double> e0Values, ObservationWeights weights,
-                           Map<String, Double> configWeights, Prior prior, Solver solver, Form form, PairSpec pair,
-                           Integer threads) {
+                           Map<String, Double> configWeights, Prior prior, String regularizer, Solver solver, Form form,
+                           PairSpec pair, Integer threads) {
         this.path = path;
         this.e0Mode = e0Mode;
         this.e0Values = Collections.unmodifiableSortedMap(new TreeMap<>(e0Values));
         this.weights = weights;
         this.configWeights = Collections.unmodifiableMap(new LinkedHashMap<>(configWeights));
         this.prior = prior;
+        this.regularizer = regularizer;
         this.solver = solver;
         this.form = form;
         this.pair = pair;
@@ -153,6 +155,11 @@ final class LinearSettings {
             }
         }
         Prior prior = p.choice("prior", Prior.class, Prior.AUTO);
+        String regularizer = p.string("regularizer", "none").strip();
+        if (regularizer.isEmpty() || !regularizer.matches("[A-Za-z0-9_-]+")) {
+            throw p.error("regularizer", "expected 'none' or the name of a regulariser the descriptor offers (e.g. purification), got '"
+                + regularizer + "'");
+        }
         Solver solver = parseSolver(p);
         Form form = p.choice("system", Form.class, Form.AUTO);
         PairSpec pair = null;
@@ -176,7 +183,8 @@ final class LinearSettings {
                 throw p.error("threads", "must be >= 1, got " + threads);
             }
         }
-        return new LinearSettings(p.path(), e0Mode, e0Values, weights, configWeights, prior, solver, form, pair, threads);
+        return new LinearSettings(p.path(), e0Mode, e0Values, weights, configWeights, prior,
+            regularizer.equalsIgnoreCase("none") ? null : regularizer, solver, form, pair, threads);
     }
 
     private static Solver parseSolver(Parameters p) {
@@ -275,6 +283,11 @@ final class LinearSettings {
         return prior;
     }
 
+    /** The name of the descriptor's regulariser combined with the prior, or null for none. */
+    String regularizer() {
+        return regularizer;
+    }
+
     /** The solver. */
     Solver solver() {
         return solver;
@@ -326,6 +339,7 @@ final class LinearSettings {
             m.put("config_weights", new LinkedHashMap<String, Object>(configWeights));
         }
         m.put("prior", prior.name().toLowerCase(Locale.ROOT));
+        m.put("regularizer", regularizer == null ? "none" : regularizer);
         m.put("solver", solver.settings());
         m.put("system", form.name().toLowerCase(Locale.ROOT));
         if (pair != null) {

@@ -56,4 +56,11 @@ sealed interface LinearSystem permits NormalEquations, TriangularSystem {
 
     /** The weighted residual Σ_r w_r² (a_r·c − y_r)² of coefficients c (unscaled). */
     double residual(double[] c);
+
+    /**
+     * The same problem in the coordinates c′ with c = S̃ c′ (design A S̃), for a non-diagonal
+     * regulariser: normal form G′ = S̃ᵀ G S̃, b′ = S̃ᵀ b; factor form R S̃ re-triangularised by
+     * Householder reflections (z and ρ0 follow, Qᵀ being orthogonal).
+     */
+    LinearSystem transformed(CoordinateChange change);
 }

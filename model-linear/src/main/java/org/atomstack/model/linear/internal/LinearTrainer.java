@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import org.atomstack.api.descriptor.Descriptor;
+import org.atomstack.api.descriptor.Regularizer;
 import org.atomstack.api.model.Model;
 import org.atomstack.api.model.ModelTrainer;
 import org.atomstack.api.model.Prediction;
@@ -24,7 +25,8 @@ import org.atomstack.api.structure.Structure;
  * parallel (at most 2·threads structures in flight, each turned into its weighted rows by a
  * {@link RowAssembler} on a worker), folds the rows into a {@link LinearSystem} in structure
  * order, eliminates the E0 columns (flat prior), solves the regularised problem with the
- * configured {@link Solver} and back-substitutes E0. Progress goes to the listener as phases
+ * configured {@link Solver} (in the coordinates c′ = Γc of a non-diagonal regulariser Γ when one is
+ * configured, see {@link CoordinateChange}) and back-substitutes E0. Progress goes to the listener as phases
  * "featurise" (k/N structures) and "solve" (0/1, 1/1); a stop request during featurisation
  * fits the structures read so far. Validation structures, if any, are predicted afterwards and
  * their RMSEs reported as metrics. The result is bitwise independent of the thread count.
@@ -35,18 +37,21 @@ final class LinearTrainer implements ModelTrainer {
     private final Descriptor descriptor;
     private final double[] featurePrior;
     private final String priorName;
+    private final Regularizer regularizer;
 
     /**
      * @param settings     validated configuration (E0 values checked against the descriptor)
      * @param descriptor   the descriptor stage
      * @param featurePrior γ(k) of the descriptor features, or null for the identity
      * @param priorName    "identity" or "smoothness", for messages
+     * @param regularizer  the descriptor's regulariser Γ (size checked), combined as ‖diag(γ)Γc‖², or null
      */
-    LinearTrainer(LinearSettings settings, Descriptor descriptor, double[] featurePrior, String priorName) {
+    LinearTrainer(LinearSettings settings, Descriptor descriptor, double[] featurePrior, String priorName, Regularizer regularizer) {
         this.settings = settings;
         this.descriptor = descriptor;
         this.featurePrior = featurePrior == null ? null : featurePrior.clone();
         this.priorName = priorName;
+        this.regularizer = regularizer;
     }
 
     /**
@@ -81,6 +86,10 @@ final class LinearTrainer implements ModelTrainer {
         out.message(String.format(Locale.ROOT, "linear: %d columns (%d features, %d E0, %d pair), %s, %s prior, %s solver, %d thread(s)",
             layout.columns(), layout.features(), layout.e0Columns(), layout.pairColumns(),
             form == SystemForm.NORMAL ? "normal equations" : "streaming QR", priorName, solver.method(), settings.threads()));
+        if (regularizer != null) {
+            out.message("linear: regularizer '" + regularizer.name() + "' (" + regularizer.nonZeros() + " non-zeros of Γ⁻¹)"
+                + (regularizer.description().isEmpty() ? "" : ": " + regularizer.description()));
+        }
         try (Workers workers = new Workers(settings.threads())) {
             Accumulation acc = accumulate(training.structures(), assembler, layout, form, workers, out);
             if (acc.system().observations() == 0) {
@@ -102,8 +111,16 @@ final class LinearTrainer implements ModelTrainer {
                 out.message("linear: truncated SVD on normal equations resolves singular values only down to about 1.5e-8·s_max,"
                     + " above rtol " + t.rtol() + "; use system: qr");
             }
-            Solution solution = solver.solve(elimination.reduced(), gamma);
-            double[] cf = solution.coefficients();
+            Solution solution;
+            double[] cf;
+            if (regularizer == null) {
+                solution = solver.solve(elimination.reduced(), gamma);
+                cf = solution.coefficients();
+            } else {
+                CoordinateChange change = new CoordinateChange(regularizer, elimination.reduced().columns());
+                solution = solver.solve(elimination.reduced().transformed(change), gamma);
+                cf = change.apply(solution.coefficients());
+            }
             double[] cu = elimination.back().apply(cf);
             out.progress("solve", 1, 1);
             double[] e0 = e0Fixed.clone();

@@ -1,11 +1,13 @@
 package org.atomstack.model.linear.internal;
 
 import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * The normal-equations form of a weighted least-squares problem: G = AᵀWA (n×n, symmetric,
@@ -174,7 +176,8 @@ final class NormalEquations implements LinearSystem {
     }
 
     /**
-     * Eigen-decomposition Γ⁻¹GΓ⁻¹ = V diag(λ) Vᵀ: s_i = √λ_i, with eigenvalues below
+     * Eigen-decomposition Γ⁻¹GΓ⁻¹ = V diag(λ) Vᵀ (Hipparchus' symmetric QL; its SVD when that
+     * does not converge): s_i = √λ_i, with eigenvalues below
      * n·ε·λ_max (rounding noise) taken as zero; p_i = v_iᵀΓ⁻¹b / s_i; ρ0 = yᵀWy − Σ p_i²
      * (clamped at 0; it carries the cancellation error of the normal equations).
      */
@@ -184,9 +187,22 @@ final class NormalEquations implements LinearSystem {
         if (n == 0) {
             return new Spectrum(0, new double[0], new double[0], new double[0], yy);
         }
-        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(scaledGram(d));
-        double[] lambda = eigen.getEigenvalues();
-        RealMatrix vm = eigen.getV();
+        RealMatrix scaled = scaledGram(d);
+        double[] lambda;
+        RealMatrix vm;
+        try {
+            EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(scaled);
+            lambda = eigen.getEigenvalues();
+            vm = eigen.getV();
+        } catch (MathIllegalStateException notConverged) {
+            // Hipparchus' implicit QL iteration can fail to converge on benign PSD Gram matrices
+            // (seen with canonical ACE features); the SVD of a symmetric PSD matrix is its
+            // eigen-decomposition (singular values = eigenvalues; the sign of rounding-level
+            // eigenvalues is lost, and those fall below the floor anyway).
+            SingularValueDecomposition svd = new SingularValueDecomposition(scaled);
+            lambda = svd.getSingularValues();
+            vm = svd.getV();
+        }
         double[] v = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -279,6 +295,22 @@ final class NormalEquations implements LinearSystem {
             z[i] = sp.projection(i);
         }
         return new SquareRoot(n, f, z, sp.rho0());
+    }
+
+    @Override
+    public LinearSystem transformed(CoordinateChange change) {
+        if (change.columns() != n) {
+            throw new IllegalArgumentException("coordinate change for " + change.columns() + " columns, system has " + n);
+        }
+        double[] g = change.leftMultiplyTransposed(change.rightMultiply(gram));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = 0.5 * (g[i * n + j] + g[j * n + i]);
+                g[i * n + j] = v;
+                g[j * n + i] = v;
+            }
+        }
+        return new NormalEquations(n, g, change.applyTransposed(rhs), yy, observations, logWeights);
     }
 
     /** yᵀWy − 2cᵀb + cᵀGc, clamped at 0. */

@@ -239,6 +239,32 @@ final class TriangularSystem implements LinearSystem {
         return new SquareRoot(n, scaledFactor(Dense.reciprocal(gamma)), z.clone(), rho0);
     }
 
+    @Override
+    public LinearSystem transformed(CoordinateChange change) {
+        if (change.columns() != n) {
+            throw new IllegalArgumentException("coordinate change for " + change.columns() + " columns, system has " + n);
+        }
+        double[] rs = change.rightMultiply(r);
+        int order = n + 1;
+        // the n rows [R S̃ | z], column-major with stride n, absorbed into an empty factor
+        double[] x = new double[n * order];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                x[j * n + i] = rs[i * n + j];
+            }
+            x[n * n + i] = z[i];
+        }
+        double[] factor = new double[order * order];
+        Householder.absorb(factor, order, x, n, n, null);
+        double[] r2 = new double[n * n];
+        double[] z2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(factor, i * order + i, r2, i * n + i, n - i);
+            z2[i] = factor[i * order + n];
+        }
+        return new TriangularSystem(n, r2, z2, rho0, observations, logWeights);
+    }
+
     /** ‖Rc − z‖² + ρ0. */
     @Override
     public double residual(double[] c) {
