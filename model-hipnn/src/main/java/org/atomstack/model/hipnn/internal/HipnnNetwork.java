@@ -71,6 +71,7 @@ final class HipnnNetwork implements EnergyModel {
     private final List<Shape> shapes = new ArrayList<>();
     private final List<Function<SplittableRandom, double[]>> inits = new ArrayList<>();
     private final Block[] blocks;
+    private final Order order;
 
     /** Positions of one block's parameters in the parameter list (−1: absent). */
     private static final class Block {
@@ -99,6 +100,33 @@ final class HipnnNetwork implements EnergyModel {
      *                   initial interaction weights by 1/√neighbours (initialisation only)
      */
     HipnnNetwork(HipnnSettings settings, int[] species, double[] offsets, double neighbours) {
+        this(settings, species, offsets, neighbours, Order.AUTO);
+    }
+
+    /**
+     * Where the neighbour sums of the interaction are formed; every order computes the same
+     * function of the same parameters.
+     */
+    enum Order {
+        /** Per atom for HIP-NN and for narrow inputs, per edge otherwise (the cheaper one). */
+        AUTO,
+        /** Per edge: messages m_{e,a} first, then summed (HIP-NN) or turned into environments. */
+        EDGE,
+        /** Per atom (hippynn's order): Σ_e of sensitivity (and tensor) outer products with z_j, then V. */
+        ATOM
+    }
+
+    /**
+     * A network with an explicit summation order (for tests of the equivalence of the orders).
+     *
+     * @param settings   architecture
+     * @param species    atomic numbers
+     * @param offsets    fixed offsets e⁰ per species, eV
+     * @param neighbours mean neighbour count (initialisation only)
+     * @param order      where neighbour sums are formed
+     */
+    HipnnNetwork(HipnnSettings settings, int[] species, double[] offsets, double neighbours, Order order) {
+        this.order = order;
         if (species.length == 0 || offsets.length != species.length) {
             throw new IllegalArgumentException("need one offset per species, got " + offsets.length + " offsets for species "
                 + Arrays.toString(species));
@@ -267,6 +295,8 @@ final class HipnnNetwork implements EnergyModel {
         Var r = g.sqrt(g.sum(g.square(edgeVectors), 1, false));
         Var inverse = g.reciprocal(r);
         Var u = g.radialBasis(r, envelope);
+        Neighbourhoods hoods = Neighbourhoods.of(batch.batch().centres(), n);
+        Var coefficients = invariants instanceof ContractedChannelInvariants c ? c.coefficients(g, edgeVectors) : null;
         double[] eye = new double[s * s];
         for (int k = 0; k < s; k++) {
             eye[k * s + k] = 1;
@@ -275,7 +305,7 @@ final class HipnnNetwork implements EnergyModel {
         Var perAtom = g.add(g.gather(g.constant(offsets, dt, s), speciesIndex), g.gather(p.get(0), speciesIndex));
         Var hierarchy = null;
         for (Block bl : blocks) {
-            z = interaction(g, p, bl, z, edgeVectors, inverse, u, centres, neighbors, n);
+            z = interaction(g, p, bl, z, edgeVectors, coefficients, inverse, u, centres, neighbors, hoods);
             for (int o = 0; o < bl.onW.length; o++) {
                 z = activation(g, g.add(g.matmul(z, p.get(bl.onW[o])), p.get(bl.onB[o])));
             }
@@ -286,31 +316,65 @@ final class HipnnNetwork implements EnergyModel {
         return g.scatterAdd(perAtom, g.constant(batch.atomStructure()), batch.structureCount());
     }
 
-    private Var interaction(Graph g, List<Var> p, Block bl, Var z, Var edgeVectors, Var inverse, Var u, Var centres, Var neighbors,
-                            int n) {
+    private Var interaction(Graph g, List<Var> p, Block bl, Var z, Var edgeVectors, Var coefficients, Var inverse, Var u, Var centres,
+                            Var neighbors, Neighbourhoods hoods) {
         int f = settings.width();
+        int n = hoods.atoms();
         Var sense = Sensitivities.apply(g, inverse, u, p.get(bl.centres), p.get(bl.widths));
-        Var m = messages(g, z, sense, p.get(bl.v), neighbors, bl.fin);
-        Var inter = switch (settings.variant()) {
-            case HIPNN -> g.scatterAdd(m, centres, n);
-            case HIPNN_TS -> {
+        boolean perAtom = order == Order.ATOM
+            || (order == Order.AUTO && (settings.variant() == Variant.HIPNN || outerProductIsCheaper(bl.fin, f)));
+        Var inter;
+        if (settings.variant() == Variant.HIPNN) {
+            if (perAtom) {
+                // hippynn's order: env_i[ν, b] = Σ_e s_eν z_{j(e),b} per atom, then I = env · V
+                Var env = hoods.outerSum(g, sense, g.gather(z, neighbors));
+                inter = g.matmul(g.reshape(env, n, settings.sensitivities() * bl.fin), p.get(bl.v));
+            } else {
+                inter = g.scatterAdd(messages(g, z, sense, p.get(bl.v), neighbors, bl.fin), centres, n);
+            }
+        } else {
+            Var inv;
+            if (invariants instanceof ContractedChannelInvariants c) {
+                inv = c.invariants(g, perAtom ? atomEnvironment(g, c, z, sense, p.get(bl.v), coefficients, neighbors, hoods, bl.fin)
+                    : c.environment(g, messages(g, z, sense, p.get(bl.v), neighbors, bl.fin), coefficients, hoods));
+            } else {
+                inv = invariants.apply(g, messages(g, z, sense, p.get(bl.v), neighbors, bl.fin), edgeVectors, centres, n);
+            }
+            if (settings.variant() == Variant.HIPNN_TS) {
                 int l = settings.tensorOrder();
-                Var inv = invariants.apply(g, m, edgeVectors, centres, n);
                 Var scalar = g.reshape(g.slice(inv, 2, 0, 1), n, f);
                 Var norms = g.sqrt(g.add(g.slice(inv, 2, 1, l + 1), settings.normEpsilon()));
-                yield g.add(scalar, g.sum(g.mul(norms, p.get(bl.scales)), 2, false));
-            }
-            case HIP_HOP -> {
+                inter = g.add(scalar, g.sum(g.mul(norms, p.get(bl.scales)), 2, false));
+            } else {
                 int k = invariants.count();
-                Var inv = invariants.apply(g, m, edgeVectors, centres, n);
                 Var grouped = g.reshape(g.transpose(inv, 0, 2, 1), n, k * f);
                 Var normed = g.groupNorm(grouped, k, settings.groupNormEpsilon());
                 Var affine = g.add(g.mul(normed, p.get(bl.gamma)), p.get(bl.beta));
-                yield g.matmul(affine, p.get(bl.mix));
+                inter = g.matmul(affine, p.get(bl.mix));
             }
-        };
+        }
         Var self = g.add(g.matmul(z, p.get(bl.w)), p.get(bl.b));
         return activation(g, g.add(inter, self));
+    }
+
+    /**
+     * Channel environment coefficients E_{i,a,q} = Σ_{e: i(e) = i} m_{e,a} c_q(r̂_e) [atoms, C, P]
+     * (Eq. 26 in coefficients) in hippynn's order, without per-edge messages:
+     * Σ_e c_e ⊗ (s_e ⊗ z_{j(e)}) per atom [atoms, P, ν·F_in], then one product with V. Cheap for
+     * narrow inputs (the one-hot layer); the per-edge order {@link #messages} is cheaper for wide ones.
+     */
+    private Var atomEnvironment(Graph g, ContractedChannelInvariants layer, Var z, Var sense, Var v, Var coefficients, Var neighbors,
+                                Neighbourhoods hoods, int fin) {
+        int c = settings.width();
+        int edges = sense.shape().dim(0);
+        int nu = settings.sensitivities();
+        int n = hoods.atoms();
+        int p = layer.coefficientCount();
+        Var zj = g.gather(z, neighbors);
+        Var st = fin == 1 ? g.mul(sense, zj)
+            : g.reshape(g.mul(g.reshape(sense, edges, nu, 1), g.reshape(zj, edges, 1, fin)), edges, nu * fin);
+        Var features = g.matmul(g.reshape(hoods.outerSum(g, coefficients, st), n * p, nu * fin), v);
+        return g.transpose(g.reshape(features, n, p, c), 0, 2, 1);
     }
 
     /**

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * For every variant, on a two-species periodic cell and a non-periodic cluster with random
- * weights: forces equal −∂E/∂x and stresses (1/V) ∂E/∂ε by central finite differences, and
+ * weights: forces equal −∂E/∂x and stresses (1/V) ∂E/∂ε by central finite differences,
  * energies are invariant (forces covariant) under rotation, translation and permutation of
- * the atoms.
+ * the atoms, and the per-edge and per-atom summation orders agree.
  */
 class DerivativesAndSymmetryTest {
     private static Backend backend;
@@ -51,6 +51,28 @@ class DerivativesAndSymmetryTest {
             flat[i] += rng.nextDouble(-0.1, 0.1);
         }
         return p.withFlat(flat);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hipnn", "hipnn-ts", "hip-hop"})
+    void summationOrdersGiveTheSameEnergiesAndForces(String variant) {
+        HipnnModel auto = model(variant, backend);
+        HipnnNetwork a = auto.network();
+        for (HipnnNetwork.Order order : HipnnNetwork.Order.values()) {
+            HipnnModel other = new HipnnModel(new HipnnNetwork(a.settings(), a.species(), a.offsets(), a.neighbours(), order),
+                auto.trainedParameters(), backend);
+            for (Structure s : new Structure[] {cell(6), cluster(7)}) {
+                NeighborList nl = NeighborList.build(s, auto.cutoff());
+                Prediction p = auto.predict(s, nl, true, false);
+                Prediction q = other.predict(s, nl, true, false);
+                assertEquals(p.energy(), q.energy(), 1e-10 * (1 + Math.abs(p.energy())), variant + " " + order);
+                double[] fp = p.forces().orElseThrow();
+                double[] fq = q.forces().orElseThrow();
+                for (int k = 0; k < fp.length; k++) {
+                    assertEquals(fp[k], fq[k], 1e-10, variant + " " + order + " force " + k);
+                }
+            }
+        }
     }
 
     private static Structure cell(long seed) {

@@ -16,12 +16,13 @@ import org.atomstack.api.train.ParameterSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The parameter gradient of the training loss with energy, force and stress terms — the force
  * and stress terms come from ∂E/∂r, so this is a gradient of a gradient — against central
- * finite differences in every parameter, for each variant at small sizes.
+ * finite differences in every parameter, for each variant at small sizes, with the neighbour
+ * sums formed per edge and per atom.
  */
 class ForceLossGradientTest {
     private static Backend backend;
@@ -37,12 +38,12 @@ class ForceLossGradientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hipnn", "hipnn-ts", "hip-hop"})
-    void forceLossParameterGradientMatchesFiniteDifferences(String variant) {
+    @CsvSource({"hipnn, EDGE", "hipnn, ATOM", "hipnn-ts, EDGE", "hipnn-ts, ATOM", "hip-hop, EDGE", "hip-hop, ATOM"})
+    void forceLossParameterGradientMatchesFiniteDifferences(String variant, HipnnNetwork.Order order) {
         HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", 3, "interactions", 2, "onsite", 1,
             "sensitivities", 3, "cutoff", 3.6, "lower_cutoff", 1.5, "tensor_order", 2, "activation", "softplus",
             "invariants", List.of("-", "0,0", "01,01", "01,12,02", "0,1,01", "01,023,123")));
-        HipnnNetwork net = new HipnnNetwork(s, new int[] {41, 42}, new double[] {-3.0, -4.0}, 6);
+        HipnnNetwork net = new HipnnNetwork(s, new int[] {41, 42}, new double[] {-3.0, -4.0}, 6, order);
         ParameterSet p0 = DerivativesAndSymmetryTest.perturbed(net, 5);
         SplittableRandom rng = new SplittableRandom(8);
         List<Structure> structures = List.of(Fixtures.cluster(rng, "c1", 4, 41, 42),

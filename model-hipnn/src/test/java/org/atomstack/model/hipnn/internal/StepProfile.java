@@ -106,7 +106,7 @@ public final class StepProfile {
         void report() {
             long total = times.values().stream().mapToLong(v -> v[0]).sum();
             System.out.printf(Locale.ROOT, "total op time %.0f ms%n", total / 1e6);
-            times.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(40)
+            times.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(Integer.getInteger("profile.rows", 40))
                 .forEach(e -> System.out.printf(Locale.ROOT, "%8.1f ms %5d× %s%n", e.getValue()[0] / 1e6, e.getValue()[1], e.getKey()));
         }
 
