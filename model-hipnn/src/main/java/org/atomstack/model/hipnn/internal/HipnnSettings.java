@@ -1,0 +1,319 @@
+package org.atomstack.model.hipnn.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.atomstack.api.plugin.Parameters;
+import org.atomstack.api.plugin.PluginException;
+import org.atomstack.api.tensor.DType;
+import org.atomstack.basis.cartesian.toolkit.InvariantSet;
+import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
+
+/**
+ * The parsed parameters of the {@code hipnn} model stage: architecture and training. Every
+ * value is checked here, and errors name the parameter path and quote the value.
+ * {@link #toParameters()} records every value, so {@code parse(toParameters())} gives equal
+ * settings (the saved model recreates its architecture from it).
+ *
+ * @param variant            which interaction: HIP-NN, HIP-NN-TS or HIP-HOP-NN
+ * @param width              features per atom F (also the channels of the interaction), ≥ 1
+ * @param interactions       number of interaction layers, ≥ 1
+ * @param onsite             on-site layers after each interaction layer, ≥ 0
+ * @param sensitivities      number ν of sensitivity functions per interaction layer, ≥ 1
+ * @param cutoff             upper (hard) cutoff r_c in Å, where the sensitivities vanish
+ * @param lowerCutoff        lower cutoff in Å: the innermost sensitivity centre, 0 &lt; r_lo &lt; r_c
+ * @param envelope           power p of the polynomial envelope u(r) (≥ 2)
+ * @param activation         the point-wise non-linearity f
+ * @param tensorOrder        HIP-NN-TS: largest tensor order L of the norm terms, ≥ 1
+ * @param normEpsilon        HIP-NN-TS: ε in |E^l| = √(|E^l|² + ε), &gt; 0
+ * @param invariants         HIP-HOP-NN: the invariant set (built-in name or index strings)
+ * @param invariantSpec      HIP-HOP-NN: the set as recorded (name or list of canonical strings)
+ * @param invariantLayer     HIP-NN-TS and HIP-HOP-NN: how the invariants are evaluated
+ * @param groupNormEpsilon   HIP-HOP-NN: ε of the group normalisation, &gt; 0
+ * @param dtype              FLOAT64 or FLOAT32 for training and inference
+ * @param epochs             training epochs, ≥ 1
+ * @param batchSize          structures per mini-batch, ≥ 1
+ * @param learningRate       initial Adam learning rate, &gt; 0
+ * @param plateauFactor      plateau schedule: factor in (0, 1)
+ * @param plateauPatience    plateau schedule: bad epochs before a reduction, ≥ 0
+ * @param plateauThreshold   plateau schedule: relative improvement needed, ≥ 0
+ * @param minimumRate        plateau schedule: lower bound of the learning rate, ≥ 0
+ * @param patience           early stopping after this many epochs without improvement (0: off)
+ * @param validationFraction fraction of the training set held out for validation when no
+ *                           validation set is passed in, in [0, 1)
+ * @param energyWeight       loss weight of the per-atom energy term ((eV/atom)⁻²)
+ * @param forceWeight        loss weight of the force term ((eV/Å)⁻²)
+ * @param stressWeight       loss weight of the stress term ((eV/Å³)⁻²)
+ * @param checkpoint         checkpoint file, or null for none
+ * @param checkpointEvery    checkpoint interval in epochs (0: only at the end)
+ */
+public record HipnnSettings(Variant variant, int width, int interactions, int onsite, int sensitivities, double cutoff,
+                            double lowerCutoff, int envelope, Activation activation, int tensorOrder, double normEpsilon,
+                            InvariantSet invariants, Object invariantSpec, InvariantLayer invariantLayer, double groupNormEpsilon,
+                            DType dtype, int epochs,
+                            int batchSize, double learningRate, double plateauFactor, int plateauPatience,
+                            double plateauThreshold, double minimumRate, int patience, double validationFraction,
+                            double energyWeight, double forceWeight, double stressWeight, Path checkpoint,
+                            int checkpointEvery) {
+
+    /** The three members of the family. */
+    public enum Variant {
+        /** HIP-NN: I_{i,a} = Σ_j Σ_{b,ν} V^ν_ab s^ν(r_ij) z_{j,b} (Eq. 20). */
+        HIPNN("hipnn"),
+        /** HIP-NN-TS: the HIP-NN term plus t^l_a |E^l_{i,a}| for l = 1..L (Eq. 24). */
+        HIPNN_TS("hipnn-ts"),
+        /** HIP-HOP-NN: mixed, group-normalised channel-wise invariants of E^l_{i,a} (Eqs. 25–28). */
+        HIP_HOP("hip-hop");
+
+        private final String id;
+
+        Variant(String id) {
+            this.id = id;
+        }
+
+        /**
+         * The name used in stack files.
+         *
+         * @return e.g. "hip-hop"
+         */
+        public String id() {
+            return id;
+        }
+    }
+
+    /** Point-wise non-linearities, all smooth (the force loss needs second derivatives). */
+    public enum Activation {
+        /** ln(1 + e^x), the hippynn default. */
+        SOFTPLUS,
+        /** x·σ(x). */
+        SILU,
+        /** tanh x. */
+        TANH
+    }
+
+    /** Evaluations of the channel-wise invariants (both give the same values). */
+    public enum InvariantLayer {
+        /** Contraction of full Cartesian arrays by batched matrix products (cheap second derivatives). */
+        CONTRACTION,
+        /** The toolkit's compiled polynomial of the orthonormal coefficients (CartesianChannelInvariants). */
+        POLYNOMIAL
+    }
+
+    /** Keys accepted in the model stage. */
+    static final List<String> KEYS = List.of("variant", "width", "interactions", "onsite", "sensitivities", "cutoff", "lower_cutoff",
+        "envelope", "activation", "tensor_order", "norm_epsilon", "invariants", "invariant_layer", "group_norm_epsilon", "dtype", "epochs",
+        "batch_size", "learning_rate", "plateau", "patience", "validation_fraction", "weights", "checkpoint", "checkpoint_every");
+
+    /**
+     * Reads and checks the model stage's parameters.
+     *
+     * @param p the parameters
+     * @return the settings
+     * @throws PluginException naming the parameter path and quoting the value when one is bad
+     */
+    public static HipnnSettings parse(Parameters p) {
+        p.checkKnown(KEYS.toArray(new String[0]));
+        Variant variant = variant(p);
+        int width = atLeast(p, "width", 32, 1);
+        int interactions = atLeast(p, "interactions", 2, 1);
+        int onsite = atLeast(p, "onsite", 1, 0);
+        int sensitivities = atLeast(p, "sensitivities", 16, 1);
+        double cutoff = p.number("cutoff", 5.0);
+        if (!(cutoff > 0)) {
+            throw p.error("cutoff", "must be > 0 Å, got " + cutoff);
+        }
+        double lower = p.number("lower_cutoff", 0.85);
+        if (!(lower > 0) || !(lower < cutoff)) {
+            throw p.error("lower_cutoff", "must be in (0, cutoff = " + cutoff + ") Å, got " + lower);
+        }
+        int envelope = atLeast(p, "envelope", 6, 2);
+        Activation activation = p.choice("activation", Activation.class, Activation.SOFTPLUS);
+        int tensorOrder = atLeast(p, "tensor_order", 2, 1);
+        if (tensorOrder > 8) {
+            throw p.error("tensor_order", "must be in 1..8, got " + tensorOrder);
+        }
+        double normEpsilon = positive(p, "norm_epsilon", 1e-4);
+        Object spec = p.has("invariants") ? p.raw("invariants") : InvariantSet.FLEXIBLE;
+        InvariantSet set;
+        Object recorded;
+        if (spec instanceof String name) {
+            try {
+                set = InvariantSet.builtin(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw p.error("invariants", e.getMessage());
+            }
+            recorded = name.strip();
+        } else if (spec instanceof List<?> list) {
+            List<TensorDiagram> diagrams = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String s)) {
+                    throw p.error("invariants[" + i + "]", "expected an index string such as \"01,12,02\", got " + list.get(i));
+                }
+                try {
+                    diagrams.add(TensorDiagram.parse(s));
+                } catch (IllegalArgumentException e) {
+                    throw p.error("invariants[" + i + "]", "'" + s + "': " + e.getMessage());
+                }
+            }
+            try {
+                set = InvariantSet.of(diagrams);
+            } catch (IllegalArgumentException e) {
+                throw p.error("invariants", e.getMessage());
+            }
+            recorded = set.labels();
+        } else {
+            throw p.error("invariants", "expected the name of a built-in set (" + InvariantSet.FLEXIBLE
+                + ", norms-l<L>) or a list of index strings, got " + spec);
+        }
+        InvariantLayer layer = p.choice("invariant_layer", InvariantLayer.class, InvariantLayer.CONTRACTION);
+        double groupNormEpsilon = positive(p, "group_norm_epsilon", 1e-5);
+        DType dtype = dtype(p);
+        int epochs = atLeast(p, "epochs", 100, 1);
+        int batchSize = atLeast(p, "batch_size", 8, 1);
+        double learningRate = positive(p, "learning_rate", 1e-3);
+        Parameters plateau = p.section("plateau");
+        plateau.checkKnown("factor", "patience", "threshold", "minimum");
+        double factor = plateau.number("factor", 0.5);
+        if (!(factor > 0 && factor < 1)) {
+            throw plateau.error("factor", "must be in (0, 1), got " + factor);
+        }
+        int plateauPatience = atLeast(plateau, "patience", 5, 0);
+        double threshold = plateau.number("threshold", 1e-3);
+        if (!(threshold >= 0)) {
+            throw plateau.error("threshold", "must be >= 0, got " + threshold);
+        }
+        double minimum = plateau.number("minimum", Math.min(1e-5, learningRate));
+        if (!(minimum >= 0 && minimum <= learningRate)) {
+            throw plateau.error("minimum", "must be in [0, learning_rate = " + learningRate + "], got " + minimum);
+        }
+        int patience = atLeast(p, "patience", 25, 0);
+        double validationFraction = p.number("validation_fraction", 0.1);
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw p.error("validation_fraction", "must be in [0, 1), got " + validationFraction);
+        }
+        Parameters w = p.section("weights");
+        w.checkKnown("energy", "forces", "stress");
+        double we = nonNegative(w, "energy", 100);
+        double wf = nonNegative(w, "forces", 1);
+        double ws = nonNegative(w, "stress", 0);
+        if (we == 0 && wf == 0 && ws == 0) {
+            throw p.error("weights", "at least one of energy, forces, stress must be > 0, got all 0");
+        }
+        Path checkpoint = null;
+        if (p.has("checkpoint")) {
+            String c = p.string("checkpoint").strip();
+            if (c.isEmpty()) {
+                throw p.error("checkpoint", "expected a file path, got ''");
+            }
+            checkpoint = Path.of(c);
+        }
+        int checkpointEvery = atLeast(p, "checkpoint_every", 1, 0);
+        return new HipnnSettings(variant, width, interactions, onsite, sensitivities, cutoff, lower, envelope, activation, tensorOrder,
+            normEpsilon, set, recorded, layer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, factor, plateauPatience, threshold,
+            minimum, patience, validationFraction, we, wf, ws, checkpoint, checkpointEvery);
+    }
+
+    private static Variant variant(Parameters p) {
+        String v = p.string("variant", Variant.HIPNN.id()).strip().toLowerCase(Locale.ROOT);
+        for (Variant x : Variant.values()) {
+            if (x.id().equals(v)) {
+                return x;
+            }
+        }
+        throw p.error("variant", "'" + p.string("variant") + "' is not one of [hipnn, hipnn-ts, hip-hop]");
+    }
+
+    private static DType dtype(Parameters p) {
+        String d = p.string("dtype", "float64").strip().toLowerCase(Locale.ROOT);
+        return switch (d) {
+            case "float64" -> DType.FLOAT64;
+            case "float32" -> DType.FLOAT32;
+            default -> throw p.error("dtype", "'" + p.string("dtype") + "' is not one of [float64, float32]");
+        };
+    }
+
+    private static int atLeast(Parameters p, String key, int fallback, int min) {
+        int v = p.integer(key, fallback);
+        if (v < min) {
+            throw p.error(key, "must be >= " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    private static double positive(Parameters p, String key, double fallback) {
+        double v = p.number(key, fallback);
+        if (!(v > 0)) {
+            throw p.error(key, "must be > 0, got " + v);
+        }
+        return v;
+    }
+
+    private static double nonNegative(Parameters p, String key, double fallback) {
+        double v = p.number(key, fallback);
+        if (!(v >= 0)) {
+            throw p.error(key, "must be >= 0, got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * Every value, as a parameter tree that {@link #parse} reads back to equal settings.
+     *
+     * @return the parameters, at path "model"
+     */
+    public Parameters toParameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variant", variant.id());
+        m.put("width", width);
+        m.put("interactions", interactions);
+        m.put("onsite", onsite);
+        m.put("sensitivities", sensitivities);
+        m.put("cutoff", cutoff);
+        m.put("lower_cutoff", lowerCutoff);
+        m.put("envelope", envelope);
+        m.put("activation", activation.name().toLowerCase(Locale.ROOT));
+        m.put("tensor_order", tensorOrder);
+        m.put("norm_epsilon", normEpsilon);
+        m.put("invariants", invariantSpec);
+        m.put("invariant_layer", invariantLayer.name().toLowerCase(Locale.ROOT));
+        m.put("group_norm_epsilon", groupNormEpsilon);
+        m.put("dtype", dtype == DType.FLOAT32 ? "float32" : "float64");
+        m.put("epochs", epochs);
+        m.put("batch_size", batchSize);
+        m.put("learning_rate", learningRate);
+        Map<String, Object> plateau = new LinkedHashMap<>();
+        plateau.put("factor", plateauFactor);
+        plateau.put("patience", plateauPatience);
+        plateau.put("threshold", plateauThreshold);
+        plateau.put("minimum", minimumRate);
+        m.put("plateau", plateau);
+        m.put("patience", patience);
+        m.put("validation_fraction", validationFraction);
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("energy", energyWeight);
+        w.put("forces", forceWeight);
+        w.put("stress", stressWeight);
+        m.put("weights", w);
+        if (checkpoint != null) {
+            m.put("checkpoint", checkpoint.toString());
+        }
+        m.put("checkpoint_every", checkpointEvery);
+        return Parameters.of("model", m);
+    }
+
+    /**
+     * A copy with another variant (for tests and comparisons at otherwise equal settings).
+     *
+     * @param v the variant
+     * @return the copy
+     */
+    public HipnnSettings withVariant(Variant v) {
+        return new HipnnSettings(v, width, interactions, onsite, sensitivities, cutoff, lowerCutoff, envelope, activation, tensorOrder,
+            normEpsilon, invariants, invariantSpec, invariantLayer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, plateauFactor,
+            plateauPatience, plateauThreshold, minimumRate, patience, validationFraction, energyWeight, forceWeight, stressWeight,
+            checkpoint, checkpointEvery);
+    }
+}

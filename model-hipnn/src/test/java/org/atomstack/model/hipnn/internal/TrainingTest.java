@@ -1,0 +1,166 @@
+package org.atomstack.model.hipnn.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.atomstack.api.backend.Backend;
+import org.atomstack.api.model.Model;
+import org.atomstack.api.model.Prediction;
+import org.atomstack.api.model.TrainingListener;
+import org.atomstack.api.plugin.Parameters;
+import org.atomstack.api.structure.Cell;
+import org.atomstack.api.structure.Dataset;
+import org.atomstack.api.structure.Labels;
+import org.atomstack.api.structure.NeighborList;
+import org.atomstack.api.structure.Structure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Training through the provider: the loss falls and a validation split is held out; a run
+ * stopped by the listener and resumed from its checkpoint ends with exactly the parameters of
+ * an uninterrupted run; the offsets are the composition least squares; a saved and reloaded
+ * model predicts bit for bit the same.
+ */
+class TrainingTest {
+    private static Backend backend;
+
+    @BeforeAll
+    static void open() {
+        backend = Fixtures.cpu();
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    /** Records messages and metrics; optionally asks to stop after a number of steps. */
+    static final class Recorder implements TrainingListener {
+        final List<String> messages = new ArrayList<>();
+        final List<String> metrics = new ArrayList<>();
+        final List<Double> validationLoss = new ArrayList<>();
+        final int stopAfterSteps;
+        int steps;
+
+        Recorder(int stopAfterSteps) {
+            this.stopAfterSteps = stopAfterSteps;
+        }
+
+        @Override
+        public void progress(String phase, long done, long total) {
+            if (phase.equals("batch")) {
+                steps++;
+            }
+        }
+
+        @Override
+        public void metric(String name, long step, double value) {
+            metrics.add(name);
+            if (name.equals("validation_loss")) {
+                validationLoss.add(value);
+            }
+        }
+
+        @Override
+        public void message(String text) {
+            messages.add(text);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopAfterSteps >= 0 && steps >= stopAfterSteps;
+        }
+    }
+
+    private static Parameters small(String variant, int epochs, Object... extra) {
+        List<Object> kv = new ArrayList<>(List.of("variant", variant, "width", 6, "interactions", 1, "onsite", 1, "sensitivities", 4,
+            "cutoff", 4.0, "lower_cutoff", 1.8, "epochs", epochs, "batch_size", 4, "learning_rate", 0.01, "validation_fraction", 0.2));
+        kv.addAll(List.of(extra));
+        return Fixtures.parameters(kv.toArray());
+    }
+
+    private static Model train(Parameters p, Dataset data, TrainingListener listener) {
+        return new HipnnModelProvider().trainer(p, null, Fixtures.context(new int[] {41, 42}, 3, backend))
+            .train(data, Dataset.of("none", List.of()), listener);
+    }
+
+    @Test
+    void trainingLowersTheValidationLossOnAHeldOutSplit() {
+        Dataset data = Fixtures.bccSet(1, 10, 2, 41, 42);
+        Recorder r = new Recorder(-1);
+        train(small("hipnn", 6), data, r);
+        assertTrue(r.messages.stream().anyMatch(m -> m.contains("holding out 2 of 10")), r.messages.toString());
+        assertEquals(6, r.validationLoss.size());
+        assertTrue(r.validationLoss.get(5) < r.validationLoss.get(0), "validation loss " + r.validationLoss);
+        assertTrue(r.metrics.contains("train_structures_per_second"));
+    }
+
+    @Test
+    void aStoppedRunResumedFromItsCheckpointEqualsAnUninterruptedRun(@TempDir Path dir) {
+        Dataset data = Fixtures.bccSet(2, 8, 2, 41, 42);
+        HipnnModel whole = (HipnnModel) train(small("hip-hop", 3, "learning_rate", 0.002), data, new Recorder(-1));
+        Path checkpoint = dir.resolve("run.ckpt");
+        Recorder stopper = new Recorder(3);
+        HipnnModel stopped = (HipnnModel) train(small("hip-hop", 3, "learning_rate", 0.002, "checkpoint", checkpoint.toString()), data,
+            stopper);
+        assertTrue(Files.exists(checkpoint));
+        assertTrue(stopper.messages.stream().anyMatch(m -> m.contains("requested")), stopper.messages.toString());
+        assertNotEquals(whole.trainedParameters(), stopped.trainedParameters());
+        Recorder resumed = new Recorder(-1);
+        HipnnModel finished = (HipnnModel) train(small("hip-hop", 3, "learning_rate", 0.002, "checkpoint", checkpoint.toString()), data,
+            resumed);
+        assertTrue(resumed.messages.stream().anyMatch(m -> m.startsWith("resuming from")), resumed.messages.toString());
+        assertEquals(whole.trainedParameters(), finished.trainedParameters());
+    }
+
+    @Test
+    void offsetsAreTheLeastSquaresFitOfEnergyOnComposition() {
+        SplittableRandom rng = new SplittableRandom(4);
+        List<Structure> out = new ArrayList<>();
+        double[] e0 = {-3.25, -7.5};
+        for (int k = 0; k < 6; k++) {
+            Structure s = Fixtures.cluster(rng, "c" + k, 3 + k, 41, 42);
+            double e = 0;
+            for (int z : s.numbers()) {
+                e += z == 41 ? e0[0] : e0[1];
+            }
+            out.add(s.withLabels(Labels.builder().energy(e).build()));
+        }
+        assertArrayEquals(e0, OffsetFit.fit(Dataset.of("d", out), new int[] {41, 42}), 1e-8);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hipnn, float64", "hipnn-ts, float64", "hip-hop, float64", "hip-hop, float32"})
+    void aSavedAndReloadedModelPredictsIdentically(String variant, String dtype, @TempDir Path dir) throws Exception {
+        Dataset data = Fixtures.bccSet(3, 4, 2, 41, 42);
+        Model model = train(small(variant, 1, "dtype", dtype, "interactions", 2), data, TrainingListener.NONE);
+        model.save(dir);
+        Model loaded = new HipnnModelProvider().load(dir, model.parameters(), null, Fixtures.context(new int[] {41, 42}, 3, backend));
+        assertEquals(model.parameterCount(), loaded.parameterCount());
+        assertEquals(model.parameters().asMap(), loaded.parameters().asMap());
+        assertEquals(((HipnnModel) model).trainedParameters(), ((HipnnModel) loaded).trainedParameters());
+        Structure s = Fixtures.bcc(new SplittableRandom(5), "probe", 2, 3.1, 0.02, 0.1, 41, 42);
+        NeighborList nl = NeighborList.build(s, model.cutoff());
+        Prediction a = model.predict(s, nl, true, true);
+        Prediction b = loaded.predict(s, nl, true, true);
+        assertEquals(a.energy(), b.energy(), 0.0);
+        assertArrayEquals(a.forces().orElseThrow(), b.forces().orElseThrow(), 0.0);
+        assertArrayEquals(a.stress().orElseThrow(), b.stress().orElseThrow(), 0.0);
+        Structure molecule = Structure.of("m", s.positions(), s.numbers(), Cell.of(s.cell().orElseThrow().matrix(),
+            new boolean[] {true, true, false}), Labels.NONE);
+        assertTrue(loaded.predict(molecule, NeighborList.build(molecule, model.cutoff()), true, true).stress().isEmpty(),
+            "no stress without a fully periodic cell");
+    }
+}
