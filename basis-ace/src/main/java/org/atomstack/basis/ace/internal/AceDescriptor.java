@@ -275,6 +275,9 @@ final class AceDescriptor implements Descriptor {
         }
         Map<String, Object> m = new LinkedHashMap<>(parameters().asMap());
         m.put("purify", false);
+        if (selection != null) {
+            m.put("selection", selection.asMap()); // the same columns, since parameters() describe the full basis
+        }
         Parameters p = Parameters.of(config.path(), m);
         DescriptorProvider canonical = AceDescriptorProvider.canonicalProvider(context, () -> new PluginException(config.path()
             + ": the 'purification' regularizer is built by the descriptor plugin '" + AceDescriptorProvider.CANONICAL_ID
