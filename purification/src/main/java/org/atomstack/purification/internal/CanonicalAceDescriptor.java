@@ -293,10 +293,7 @@ final class CanonicalAceDescriptor implements Descriptor {
     public Parameters parameters() {
         Map<String, Object> m = new LinkedHashMap<>(params.toMap());
         m.put("purify", purify);
-        if (selection != null) {
-            m.put("selection", selection.asMap());
-        }
-        return Parameters.of(params.path(), m);
+        return Parameters.of(params.path(), m); // the unrestricted basis; a selection is recorded by whoever applied it
     }
 
     /** γ(k) = Σ_t (1 + n_t + w_L·l_t)², as the ace plugin (the same for both bases). */
