@@ -70,8 +70,9 @@ public final class FitCommand implements Callable<Integer> {
             outcome = new FitRunner(registry.get(), backend).fit(s, tr, te, out, true, progress);
         }
         Map<String, Object> m = outcome.metrics();
-        o.printf(Locale.ROOT, "%s: basis %s, %d parameters, fit %.1f s%n", s.name(), m.get("basis_size"), outcome.model().parameterCount(),
-            (Double) m.get("fit_seconds"));
+        Object basis = m.get("basis_size");
+        o.printf(Locale.ROOT, "%s: %s%d parameters, fit %.1f s%n", s.name(), basis == null ? "" : "basis " + basis + ", ",
+            outcome.model().parameterCount(), (Double) m.get("fit_seconds"));
         print(o, "train", (ErrorMetrics) m.get("train"));
         if (m.get("test") != null) {
             print(o, "test", (ErrorMetrics) m.get("test"));
