@@ -72,15 +72,6 @@ final class ContractedChannelInvariants implements ChannelInvariants {
     }
 
     /**
-     * The invariant set.
-     *
-     * @return the set
-     */
-    InvariantSet set() {
-        return set;
-    }
-
-    /**
      * Number of coefficients P = (lmax+1)² of the environment tensors.
      *
      * @return P
@@ -281,6 +272,12 @@ final class ContractedChannelInvariants implements ChannelInvariants {
         int fa = IrreducibleTensors.pow3(freeA.size());
         int fb = IrreducibleTensors.pow3(freeB.size());
         int s = IrreducibleTensors.pow3(shared.size());
+        if (fa == 1 && fb == 1) {
+            // a full contraction of two factors: an element-wise product summed (cheaper than rows of 1×s·s×1 products)
+            Var a = plan.aLines().equals(shared) ? plan.a().value() : permute(g, plan.a().value(), plan.aLines(), shared, rows);
+            Var b = plan.bLines().equals(shared) ? plan.b().value() : permute(g, plan.b().value(), plan.bLines(), shared, rows);
+            return g.sum(g.mul(a, b), 1, true);
+        }
         Var va;
         boolean transA;
         if (plan.aLines().equals(concat(freeA, shared))) {

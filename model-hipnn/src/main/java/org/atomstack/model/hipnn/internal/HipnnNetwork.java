@@ -228,11 +228,6 @@ final class HipnnNetwork implements EnergyModel {
         return neighbours;
     }
 
-    /** The invariant layer of HIP-NN-TS / HIP-HOP-NN, or null for HIP-NN. */
-    ChannelInvariants invariants() {
-        return invariants;
-    }
-
     @Override
     public double cutoff() {
         return settings.cutoff();

@@ -15,8 +15,8 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
 /**
  * The parsed parameters of the {@code hipnn} model stage: architecture and training. Every
  * value is checked here, and errors name the parameter path and quote the value.
- * {@link #toParameters()} records every value, so {@code parse(toParameters())} gives equal
- * settings (the saved model recreates its architecture from it).
+ * {@link #toParameters()} records every value, so {@code parse(toParameters())} gives the same
+ * values (the saved model recreates its architecture from it).
  *
  * @param variant            which interaction: HIP-NN, HIP-NN-TS or HIP-HOP-NN
  * @param width              features per atom F (also the channels of the interaction), ≥ 1
@@ -260,7 +260,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
     }
 
     /**
-     * Every value, as a parameter tree that {@link #parse} reads back to equal settings.
+     * Every value, as a parameter tree that {@link #parse} reads back to the same values.
      *
      * @return the parameters, at path "model"
      */
@@ -302,18 +302,5 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         }
         m.put("checkpoint_every", checkpointEvery);
         return Parameters.of("model", m);
-    }
-
-    /**
-     * A copy with another variant (for tests and comparisons at otherwise equal settings).
-     *
-     * @param v the variant
-     * @return the copy
-     */
-    public HipnnSettings withVariant(Variant v) {
-        return new HipnnSettings(v, width, interactions, onsite, sensitivities, cutoff, lowerCutoff, envelope, activation, tensorOrder,
-            normEpsilon, invariants, invariantSpec, invariantLayer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, plateauFactor,
-            plateauPatience, plateauThreshold, minimumRate, patience, validationFraction, energyWeight, forceWeight, stressWeight,
-            checkpoint, checkpointEvery);
     }
 }

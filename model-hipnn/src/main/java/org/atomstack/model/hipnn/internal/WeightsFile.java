@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.atomstack.api.tensor.Shape;
 import org.atomstack.api.train.ParameterSet;
@@ -199,17 +198,5 @@ final class WeightsFile {
 
     private static IOException problem(Path file, int line, String what) {
         return new IOException(file + ":" + line + ": " + what);
-    }
-
-    /**
-     * Whether two contents are bitwise equal (for tests and checks).
-     *
-     * @param a one
-     * @param b the other
-     * @return true when species, offsets, neighbours and parameters agree exactly
-     */
-    static boolean same(Contents a, Contents b) {
-        return Arrays.equals(a.species(), b.species()) && Arrays.equals(a.offsets(), b.offsets())
-            && Double.compare(a.neighbours(), b.neighbours()) == 0 && a.parameters().equals(b.parameters());
     }
 }
