@@ -189,7 +189,13 @@ final class HipnnNetwork implements EnergyModel {
         }
     }
 
-    /** The channel-invariant layer of {@code set} in the evaluation the settings ask for. */
+    /**
+     * The channel-invariant layer of {@code set} in the evaluation the settings ask for.
+     *
+     * @param settings the settings ({@code invariant_layer})
+     * @param set      the invariants
+     * @return the layer
+     */
     static ChannelInvariants invariantLayer(HipnnSettings settings, InvariantSet set) {
         return switch (settings.invariantLayer()) {
             case CONTRACTION -> new ContractedChannelInvariants(set);
@@ -220,17 +226,29 @@ final class HipnnNetwork implements EnergyModel {
         return v;
     }
 
-    /** The architecture settings. */
+    /**
+     * The architecture settings.
+     *
+     * @return the settings
+     */
     HipnnSettings settings() {
         return settings;
     }
 
-    /** Fixed per-species energy offsets e⁰, eV (a copy). */
+    /**
+     * Fixed per-species energy offsets e⁰.
+     *
+     * @return eV per species (a copy)
+     */
     double[] offsets() {
         return offsets.clone();
     }
 
-    /** The mean neighbour count used to scale the initial interaction weights. */
+    /**
+     * The mean neighbour count used to scale the initial interaction weights.
+     *
+     * @return n̄
+     */
     double neighbours() {
         return neighbours;
     }
@@ -274,7 +292,11 @@ final class HipnnNetwork implements EnergyModel {
         return ParameterSet.of(names, shapes, values);
     }
 
-    /** Number of scalar parameters. */
+    /**
+     * Number of scalar parameters.
+     *
+     * @return the count
+     */
     long parameterCount() {
         long n = 0;
         for (Shape s : shapes) {
@@ -404,6 +426,10 @@ final class HipnnNetwork implements EnergyModel {
      * product s_e ⊗ z_j costs ν·F_in element operations plus a GEMM of 2ν·F_in·C flops (taken as
      * ten times cheaper per flop), the gather order about three passes over ν·C values. Narrow
      * inputs also make the per-atom environment of HIP-NN-TS / HIP-HOP-NN the cheaper order.
+     *
+     * @param fin input features F_in
+     * @param c   channels C
+     * @return whether the input is narrow
      */
     static boolean narrow(int fin, int c) {
         return fin * (1 + 0.2 * c) < 3.0 * c;
