@@ -50,12 +50,20 @@ final class HipnnModel implements Model {
         return network.parameterShapes().stream().map(s -> new double[Math.toIntExact(s.size())]).toList();
     }
 
-    /** The network. */
+    /**
+     * The network.
+     *
+     * @return the architecture with species and offsets
+     */
     HipnnNetwork network() {
         return network;
     }
 
-    /** The trained parameters. */
+    /**
+     * The trained parameters.
+     *
+     * @return the parameters, host copies
+     */
     ParameterSet trainedParameters() {
         return parameters;
     }

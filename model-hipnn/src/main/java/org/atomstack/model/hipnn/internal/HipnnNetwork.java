@@ -28,7 +28,7 @@ import org.atomstack.model.hipnn.internal.HipnnSettings.Variant;
  *   on-site:      z'_{i,a} = f( Σ_b W_ab z_{i,b} + B_a )
  * </pre>
  *
- * All three variants build the same per-edge channel weights (messages)
+ * All three variants are built on the same per-edge channel weights (messages)
  * m_{e,a} = Σ_{ν,b} V^ν_ab s^ν(r_e) z_{j(e),b} [E, C = F] from the {@link Sensitivities} and the
  * neighbour's features, and differ in the interaction I:
  *
@@ -49,11 +49,18 @@ import org.atomstack.model.hipnn.internal.HipnnSettings.Variant;
  * readout of the one-hot input layer) and ρ_b the linear readout of block b's output. Positions
  * enter only through the edge vectors.
  *
- * <p>Messages are computed in whichever order is cheaper: for narrow inputs (the one-hot first
- * layer) as the outer product s_e ⊗ z_j [E, ν·F_in] times V [ν·F_in, C]; otherwise as
- * Y = z·V' [N, ν·C] per atom, gathered to the edges and contracted with s_e over ν by a batched
- * product [E, 1, ν]·[E, ν, C] (whose derivatives need no broadcast copies). Both give the same
- * function of the same parameters; the per-edge intermediate is E × ν × min(F_in, C).
+ * <p>The invariant layer is any {@link ChannelInvariants} (architecture decision 7): by default
+ * {@link ContractedChannelInvariants}, or the toolkit's compiled-polynomial
+ * {@link CartesianChannelInvariants} ({@code invariant_layer: polynomial}), which receives the
+ * per-edge messages through the interface.
+ *
+ * <p>Neighbour sums are formed where they are cheaper ({@link Order#AUTO}): per atom over the
+ * padded neighbourhoods ({@link Neighbourhoods}) for HIP-NN (env_i[ν, b] = Σ_e s_eν z_{j,b}, then
+ * I = env·V, hippynn's order) and for the narrow one-hot layer of HIP-NN-TS / HIP-HOP-NN
+ * (Σ_e c(r̂_e) ⊗ s_e ⊗ z_j, then V); per edge otherwise, with the messages m_e from Y = z·V'
+ * [N, ν·C] gathered to the edges and contracted with s_e by a batched product
+ * [E, 1, ν]·[E, ν, C], then summed per atom. Every order gives the same function of the same
+ * parameters.
  *
  * <p>Immutable and thread-safe.
  */
@@ -182,7 +189,13 @@ final class HipnnNetwork implements EnergyModel {
         }
     }
 
-    /** The channel-invariant layer of {@code set} in the evaluation the settings ask for. */
+    /**
+     * The channel-invariant layer of {@code set} in the evaluation the settings ask for.
+     *
+     * @param settings the settings ({@code invariant_layer})
+     * @param set      the invariants
+     * @return the layer
+     */
     static ChannelInvariants invariantLayer(HipnnSettings settings, InvariantSet set) {
         return switch (settings.invariantLayer()) {
             case CONTRACTION -> new ContractedChannelInvariants(set);
@@ -213,17 +226,29 @@ final class HipnnNetwork implements EnergyModel {
         return v;
     }
 
-    /** The architecture settings. */
+    /**
+     * The architecture settings.
+     *
+     * @return the settings
+     */
     HipnnSettings settings() {
         return settings;
     }
 
-    /** Fixed per-species energy offsets e⁰, eV (a copy). */
+    /**
+     * Fixed per-species energy offsets e⁰.
+     *
+     * @return eV per species (a copy)
+     */
     double[] offsets() {
         return offsets.clone();
     }
 
-    /** The mean neighbour count used to scale the initial interaction weights. */
+    /**
+     * The mean neighbour count used to scale the initial interaction weights.
+     *
+     * @return n̄
+     */
     double neighbours() {
         return neighbours;
     }
@@ -267,7 +292,11 @@ final class HipnnNetwork implements EnergyModel {
         return ParameterSet.of(names, shapes, values);
     }
 
-    /** Number of scalar parameters. */
+    /**
+     * Number of scalar parameters.
+     *
+     * @return the count
+     */
     long parameterCount() {
         long n = 0;
         for (Shape s : shapes) {
@@ -317,7 +346,7 @@ final class HipnnNetwork implements EnergyModel {
         int n = hoods.atoms();
         Var sense = Sensitivities.apply(g, inverse, u, p.get(bl.centres), p.get(bl.widths));
         boolean perAtom = order == Order.ATOM
-            || (order == Order.AUTO && (settings.variant() == Variant.HIPNN || outerProductIsCheaper(bl.fin, f)));
+            || (order == Order.AUTO && (settings.variant() == Variant.HIPNN || narrow(bl.fin, f)));
         Var inter;
         if (settings.variant() == Variant.HIPNN) {
             if (perAtom) {
@@ -380,7 +409,7 @@ final class HipnnNetwork implements EnergyModel {
         int edges = sense.shape().dim(0);
         int nu = settings.sensitivities();
         int c = settings.width();
-        if (outerProductIsCheaper(fin, c)) {
+        if (narrow(fin, c)) {
             Var zj = g.gather(z, neighbors);
             Var outer = fin == 1 ? g.mul(sense, zj)
                 : g.reshape(g.mul(g.reshape(sense, edges, nu, 1), g.reshape(zj, edges, 1, fin)), edges, nu * fin);
@@ -392,11 +421,17 @@ final class HipnnNetwork implements EnergyModel {
     }
 
     /**
-     * Cost model of the two message orders, per edge: the outer product costs ν·F_in element
-     * operations plus a GEMM of 2ν·F_in·C flops (taken as ten times cheaper per flop); the
-     * gather order costs about three passes over ν·C values (its per-atom GEMM is small).
+     * Whether an input of F_in features is narrow next to C channels (the one-hot layer):
+     * F_in·(1 + 0.2·C) &lt; 3·C, the cost model of the message orders per edge — the outer
+     * product s_e ⊗ z_j costs ν·F_in element operations plus a GEMM of 2ν·F_in·C flops (taken as
+     * ten times cheaper per flop), the gather order about three passes over ν·C values. Narrow
+     * inputs also make the per-atom environment of HIP-NN-TS / HIP-HOP-NN the cheaper order.
+     *
+     * @param fin input features F_in
+     * @param c   channels C
+     * @return whether the input is narrow
      */
-    static boolean outerProductIsCheaper(int fin, int c) {
+    static boolean narrow(int fin, int c) {
         return fin * (1 + 0.2 * c) < 3.0 * c;
     }
 

@@ -119,7 +119,13 @@ final class HipnnTrainer implements ModelTrainer {
         return new HipnnModel(network, result.best(), ops);
     }
 
-    /** Mean number of directed edges per atom within {@code cutoff}. */
+    /**
+     * Mean number of directed edges per atom within {@code cutoff}.
+     *
+     * @param data   the structures
+     * @param cutoff radius in Å
+     * @return edges per atom (1 when there are none)
+     */
     static double meanNeighbours(Dataset data, double cutoff) {
         List<Structure> structures = data.structures();
         List<NeighborList> lists = AtomBatch.neighborLists(structures, cutoff);

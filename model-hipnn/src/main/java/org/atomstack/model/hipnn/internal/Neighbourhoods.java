@@ -57,12 +57,20 @@ final class Neighbourhoods {
         return new Neighbourhoods(atoms, centres.length, width, slots);
     }
 
-    /** Number of atoms. */
+    /**
+     * Number of atoms.
+     *
+     * @return the atom count
+     */
     int atoms() {
         return atoms;
     }
 
-    /** The padded width K: the largest number of edges of one centre (at least 1). */
+    /**
+     * The padded width K: the largest number of edges of one centre (at least 1).
+     *
+     * @return K
+     */
     int width() {
         return width;
     }

@@ -75,6 +75,24 @@ class DerivativesAndSymmetryTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"hipnn", "hipnn-ts", "hip-hop"})
+    void atomsWithoutNeighboursHaveFiniteEnergiesAndZeroForces(String variant) {
+        HipnnModel m = model(variant, backend);
+        Structure lonely = Structure.of("lonely", new double[] {0, 0, 0, 9, 0, 0, 0, 9, 0}, new int[] {41, 42, 42}, null, Labels.NONE);
+        NeighborList nl = NeighborList.build(lonely, m.cutoff());
+        assertEquals(0, nl.edgeCount());
+        Prediction p = m.predict(lonely, nl, true, false);
+        assertTrue(Double.isFinite(p.energy()));
+        for (double f : p.forces().orElseThrow()) {
+            assertEquals(0, f, 0.0);
+        }
+        // the energy is additive over the isolated atoms
+        Structure one = Structure.of("one", new double[] {0, 0, 0}, new int[] {42}, null, Labels.NONE);
+        Structure other = Structure.of("other", new double[] {0, 0, 0}, new int[] {41}, null, Labels.NONE);
+        assertEquals(energy(m, other) + 2 * energy(m, one), p.energy(), 1e-12);
+    }
+
     private static Structure cell(long seed) {
         return Fixtures.bcc(new SplittableRandom(seed), "cell", 2, 3.1, 0.04, 0.2, 41, 42);
     }
