@@ -36,6 +36,8 @@ public final class Graph implements AutoCloseable {
     private final TensorScope scope = new TensorScope();
     private long nextId;
     private int noGradDepth;
+    /** During a backward pass: the variables whose gradients it needs (null: all). */
+    private Set<Var> wanted;
 
     /** Backward of one recorded operation: input gradients from the output gradient (null = none). */
     @FunctionalInterface
@@ -124,25 +126,25 @@ public final class Graph implements AutoCloseable {
 
     /** a + b (broadcasting). */
     public Var add(Var a, Var b) {
-        return record(ops.binary(BinaryOp.ADD, a.value, b.value), g -> new Var[] {sumTo(g, a.shape()), sumTo(g, b.shape())}, a, b);
+        return record(ops.binary(BinaryOp.ADD, a.value, b.value), g -> new Var[] {wants(a) ? sumTo(g, a.shape()) : null, wants(b) ? sumTo(g, b.shape()) : null}, a, b);
     }
 
     /** a − b (broadcasting). */
     public Var sub(Var a, Var b) {
-        return record(ops.binary(BinaryOp.SUB, a.value, b.value), g -> new Var[] {sumTo(g, a.shape()), sumTo(neg(g), b.shape())}, a, b);
+        return record(ops.binary(BinaryOp.SUB, a.value, b.value), g -> new Var[] {wants(a) ? sumTo(g, a.shape()) : null, wants(b) ? sumTo(neg(g), b.shape()) : null}, a, b);
     }
 
     /** a · b element-wise (broadcasting). */
     public Var mul(Var a, Var b) {
         return record(ops.binary(BinaryOp.MUL, a.value, b.value),
-            g -> new Var[] {a.requiresGrad ? sumTo(mul(g, b), a.shape()) : null, b.requiresGrad ? sumTo(mul(g, a), b.shape()) : null}, a, b);
+            g -> new Var[] {wants(a) ? sumTo(mul(g, b), a.shape()) : null, wants(b) ? sumTo(mul(g, a), b.shape()) : null}, a, b);
     }
 
     /** a / b element-wise (broadcasting). */
     public Var div(Var a, Var b) {
         return record(ops.binary(BinaryOp.DIV, a.value, b.value), g -> new Var[] {
-            a.requiresGrad ? sumTo(div(g, b), a.shape()) : null,
-            b.requiresGrad ? sumTo(neg(div(mul(g, a), square(b))), b.shape()) : null}, a, b);
+            wants(a) ? sumTo(div(g, b), a.shape()) : null,
+            wants(b) ? sumTo(neg(div(mul(g, a), square(b))), b.shape()) : null}, a, b);
     }
 
     /** a^b element-wise (broadcasting). */
@@ -152,10 +154,10 @@ public final class Graph implements AutoCloseable {
             Var out = null;
             Var ga = null;
             Var gb = null;
-            if (a.requiresGrad) {
+            if (wants(a)) {
                 ga = sumTo(mul(mul(g, b), pow(a, sub(b, scalar(1, b)))), a.shape());
             }
-            if (b.requiresGrad) {
+            if (wants(b)) {
                 out = pow(a, b);
                 gb = sumTo(mul(mul(g, out), log(a)), b.shape());
             }
@@ -386,8 +388,8 @@ public final class Graph implements AutoCloseable {
     /** Matrix product of the last two axes (see {@link TensorOps#matmul}). */
     public Var matmul(Var a, Var b, boolean transA, boolean transB) {
         return record(ops.matmul(a.value, b.value, transA, transB), g -> new Var[] {
-            !a.requiresGrad ? null : transA ? matmul(b, g, transB, true) : matmul(g, b, false, !transB),
-            !b.requiresGrad ? null : transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false)}, a, b);
+            !wants(a) ? null : transA ? matmul(b, g, transB, true) : matmul(g, b, false, !transB),
+            !wants(b) ? null : transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false)}, a, b);
     }
 
     /** Plain matrix product a·b. */
@@ -468,6 +470,8 @@ public final class Graph implements AutoCloseable {
             List<Var> order = topologicalFrom(output);
             grads.put(output, seed);
             int saved = noGradDepth;
+            Set<Var> savedWanted = wanted;
+            wanted = dependingOn(order, inputs);
             noGradDepth = createGraph ? noGradDepth : noGradDepth + 1;
             try {
                 for (Var v : order) {
@@ -478,7 +482,7 @@ public final class Graph implements AutoCloseable {
                     Var[] in = v.node.backward.apply(g);
                     for (int i = 0; i < in.length; i++) {
                         Var x = v.node.inputs[i];
-                        if (in[i] == null || !x.requiresGrad) {
+                        if (in[i] == null || !wants(x)) {
                             continue;
                         }
                         Var prev = grads.get(x);
@@ -487,6 +491,7 @@ public final class Graph implements AutoCloseable {
                 }
             } finally {
                 noGradDepth = saved;
+                wanted = savedWanted;
             }
         }
         List<Var> out = new ArrayList<>(inputs.size());
@@ -500,6 +505,32 @@ public final class Graph implements AutoCloseable {
             out.add(g);
         }
         return out;
+    }
+
+    /**
+     * The variables of {@code order} (outputs before inputs) through which some of {@code inputs}
+     * reach the output: only their gradients are needed, so a backward pass for forces does not
+     * also form the (unused) gradients of the parameters.
+     */
+    private static Set<Var> dependingOn(List<Var> order, List<Var> inputs) {
+        Set<Var> depending = new HashSet<>(inputs);
+        for (int k = order.size() - 1; k >= 0; k--) {
+            Var v = order.get(k);
+            if (v.node != null && !depending.contains(v)) {
+                for (Var in : v.node.inputs) {
+                    if (depending.contains(in)) {
+                        depending.add(v);
+                        break;
+                    }
+                }
+            }
+        }
+        return depending;
+    }
+
+    /** Whether the backward pass in progress needs the gradient of {@code x}. */
+    private boolean wants(Var x) {
+        return x.requiresGrad && (wanted == null || wanted.contains(x));
     }
 
     private static List<Var> topologicalFrom(Var output) {
