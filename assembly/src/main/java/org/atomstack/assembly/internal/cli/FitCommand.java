@@ -51,6 +51,10 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
+    @Option(names = "--wall-seconds", paramLabel = "S", description = "Ask training to stop after S seconds; iterative models "
+        + "(hipnn) keep their best parameters so far and the fit is evaluated and saved as usual. Default: no limit.")
+    double wallSeconds;
+
     /** @param registry the plugin registry */
     @Inject
     public FitCommand(Provider<PluginRegistry> registry) {
@@ -67,7 +71,7 @@ public final class FitCommand implements Callable<Integer> {
         Backend backend = backendOptions.open(err);
         FitRunner.Outcome outcome;
         try (ConsoleProgress progress = new ConsoleProgress(err)) {
-            outcome = new FitRunner(registry.get(), backend).fit(s, tr, te, out, true, progress);
+            outcome = new FitRunner(registry.get(), backend).fit(s, tr, te, out, true, progress, wallSeconds);
         }
         Map<String, Object> m = outcome.metrics();
         Object basis = m.get("basis_size");

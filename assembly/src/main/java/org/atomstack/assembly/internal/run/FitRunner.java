@@ -53,6 +53,18 @@ public final class FitRunner {
      * @param saveModel  whether to write the model directory
      */
     public Outcome fit(StackSpec spec, Dataset train, Dataset test, Path out, boolean saveModel, TrainingListener listener) throws IOException {
+        return fit(spec, train, test, out, saveModel, listener, 0);
+    }
+
+    /**
+     * Runs a fit whose training is asked to stop after {@code wallSeconds} (≤ 0: no limit); a
+     * model that honours {@link TrainingListener#stopRequested()} keeps what it has learned so far.
+     * metrics.json records under {@code "training"} whether the limit stopped training and the last
+     * value of every metric the trainer reported (epochs, losses, throughput).
+     */
+    public Outcome fit(StackSpec spec, Dataset train, Dataset test, Path out, boolean saveModel, TrainingListener next,
+                       double wallSeconds) throws IOException {
+        TrainingRecord listener = new TrainingRecord(next, wallSeconds);
         if (train.isEmpty()) {
             throw new StackException("training set " + train.name() + " has no structures");
         }
@@ -94,6 +106,7 @@ public final class FitRunner {
         metrics.put("full_basis_size", stack.selection().map(s -> s.basisSize()).orElse(null));
         metrics.put("parameter_count", model.parameterCount());
         metrics.put("fit_seconds", fitSeconds);
+        metrics.put("training", listener.summary());
         metrics.put("train_file", train.name());
         metrics.put("train", trainEval.metrics());
         if (testEval != null) {

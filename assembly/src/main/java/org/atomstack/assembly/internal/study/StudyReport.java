@@ -67,6 +67,9 @@ public final class StudyReport {
         m.put("basis_size", new Metric("basis size", n -> num(n, "basis_size")));
         m.put("parameter_count", new Metric("parameters", n -> num(n, "parameter_count")));
         m.put("fit_seconds", new Metric("fit (s)", n -> num(n, "fit_seconds")));
+        m.put("epochs", new Metric("training epochs", n -> num(n, "training", "last", "train_loss", "step")));
+        m.put("train_structures_per_second", new Metric("training (structures/s)",
+            n -> num(n, "training", "last", "train_structures_per_second", "value")));
         m.put("inference_us_per_atom", new Metric("inference (µs/atom)", n -> num(n, "test", "microsecondsPerAtom")));
         return java.util.Collections.unmodifiableMap(m);
     }

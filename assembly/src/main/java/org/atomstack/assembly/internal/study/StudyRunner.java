@@ -220,14 +220,8 @@ public final class StudyRunner {
             subset.put("structures", names);
             FitRunner.writeJson(dir.resolve("subset.json"), subset);
             StackSpec spec = cellSpec(study, c);
-            long deadline = study.wallSeconds() > 0 ? System.nanoTime() + (long) (study.wallSeconds() * 1e9) : Long.MAX_VALUE;
-            TrainingListener budget = new TrainingListener() {
-                @Override
-                public boolean stopRequested() {
-                    return System.nanoTime() > deadline;
-                }
-            };
-            FitRunner.Outcome outcome = new FitRunner(registry, backend).fit(spec, train, data.test(), dir, study.saveModels(), budget);
+            FitRunner.Outcome outcome = new FitRunner(registry, backend)
+                .fit(spec, train, data.test(), dir, study.saveModels(), TrainingListener.NONE, study.wallSeconds());
             if (study.parity().contains(c.stack().name())) {
                 StudyReport.writeParity(dir, data.test(), Evaluator.evaluate(outcome.model(), data.test()).predicted());
             }

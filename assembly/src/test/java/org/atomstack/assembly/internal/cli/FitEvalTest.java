@@ -67,6 +67,29 @@ class FitEvalTest {
     }
 
     @Test
+    void metricsRecordTheTrainersLastReportsAndAWallLimitStopsTraining() throws Exception {
+        Path hip = Path.of("src/test/resources/stacks/hipnn-tiny.yaml");
+        Path full = tmp.resolve("full");
+        CliHarness.Result r = CliHarness.run(REGISTRY, "fit", "--stack", hip.toString(), "--train", subset(6).toString(), "--out", full.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode t = new ObjectMapper().readTree(full.resolve("metrics.json").toFile()).get("training");
+        assertEquals(false, t.get("stopped_at_wall_limit").asBoolean());
+        assertEquals(3, t.get("last").get("train_loss").get("step").asInt(), t.toString());
+        assertTrue(t.get("last").get("train_structures_per_second").get("value").asDouble() > 0, t.toString());
+
+        Path cut = tmp.resolve("cut");
+        CliHarness.Result c = CliHarness.run(REGISTRY, "fit", "--stack", hip.toString(), "--train", subset(6).toString(), "--out", cut.toString(),
+            "--wall-seconds", "1e-6");
+        assertEquals(0, c.status(), c.err());
+        JsonNode m = new ObjectMapper().readTree(cut.resolve("metrics.json").toFile());
+        assertEquals(true, m.get("training").get("stopped_at_wall_limit").asBoolean(), m.toString());
+        JsonNode loss = m.get("training").get("last").get("train_loss");
+        assertTrue(loss == null || loss.get("step").asInt() <= 1, m.toString());
+        assertTrue(Double.isFinite(m.get("train").get("forceMae").asDouble()), "a stopped fit is still evaluated");
+        assertTrue(Files.isRegularFile(cut.resolve("model/manifest.json")), "and saved");
+    }
+
+    @Test
     void aTestSetWithASpeciesTheTrainingSetLacksIsRejectedByName() throws Exception {
         CliHarness.Result r = CliHarness.run(REGISTRY, "fit", "--stack", STACK.toString(), "--train", subset(5).toString(),
             "--test", "../examples/data/emt-cunau/cunau_sample.xyz", "--out", tmp.resolve("x").toString());
