@@ -653,6 +653,27 @@ public abstract class BackendContract {
     }
 
     @Test
+    void aBackwardPassFormsOnlyTheGradientsThatReachTheRequestedInputs() {
+        Tensor x = track(ops.fromDoubles(random(12, 102, -1, 1), dtype(), Shape.of(4, 3)));
+        Tensor w = track(ops.fromDoubles(random(6, 103, -1, 1), dtype(), Shape.of(3, 2)));
+        int[] made = new int[2];
+        double[][] gx = new double[2][];
+        for (int both = 0; both < 2; both++) {
+            try (Graph g = new Graph(ops)) {
+                Var xv = g.variable(x);
+                Var wv = g.variable(w);
+                Var e = g.sumAll(g.tanh(g.matmul(g.mul(xv, xv), wv)));
+                int before = g.ownedTensors();
+                List<Var> grads = g.grad(e, both == 1 ? List.of(xv, wv) : List.of(xv), true);
+                made[both] = g.ownedTensors() - before;
+                gx[both] = ops.toDoubles(grads.get(0).value());
+            }
+        }
+        assertArrayEquals(gx[1], gx[0], 0.0, "the gradient of x must not depend on which other gradients are asked for");
+        assertTrue(made[0] < made[1], "asking only for ∂e/∂x must not form ∂e/∂w: " + made[0] + " tensors vs " + made[1]);
+    }
+
+    @Test
     void operandsOfAnotherBackendAreRejectedWithAMessage() {
         Tensor mine = t(new double[] {1, 2, 3}, 3);
         try (Backend other = backend()) {
