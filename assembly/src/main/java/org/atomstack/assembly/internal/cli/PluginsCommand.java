@@ -73,8 +73,22 @@ public final class PluginsCommand implements java.util.concurrent.Callable<Integ
             out.println("A plugin is a jar on the module path or class path that registers a provider in");
             out.println("META-INF/services (and module-info 'provides'); with --runtime osgi, a bundle in the plugins folder.");
         } else {
-            Table.print(out, List.of("KIND", "ID", "VERSION", "STATUS", "ORIGIN"),
-                rows.stream().map(r -> List.of(r.get("kind"), r.get("id"), r.get("version"), r.get("status"), r.get("origin"))).toList());
+            // long statuses (a backend's reason for being unavailable) go below the table
+            List<String> notes = new ArrayList<>();
+            List<List<String>> cells = new ArrayList<>();
+            for (Map<String, String> r : rows) {
+                String status = r.get("status");
+                if (status.length() > STATUS_WIDTH) {
+                    notes.add("[" + (notes.size() + 1) + "] " + r.get("id") + " " + r.get("version") + " " + status);
+                    status = status.substring(0, status.indexOf(status.startsWith("unavailable") ? ':' : ' ')) + " [" + notes.size() + "]";
+                }
+                cells.add(List.of(r.get("kind"), r.get("id"), r.get("version"), status, r.get("origin")));
+            }
+            Table.print(out, List.of("KIND", "ID", "VERSION", "STATUS", "ORIGIN"), cells);
+            if (!notes.isEmpty()) {
+                out.println();
+                notes.forEach(out::println);
+            }
         }
         if (!reg.problems().isEmpty()) {
             out.println();
@@ -86,6 +100,9 @@ public final class PluginsCommand implements java.util.concurrent.Callable<Integ
         out.flush();
         return 0;
     }
+
+    /** Statuses longer than this are footnoted in the table. */
+    private static final int STATUS_WIDTH = 48;
 
     private static String status(Plugin<?> p) {
         if (p.provider() instanceof BackendProvider b) {

@@ -26,6 +26,9 @@ class PluginsCommandTest {
         assertTrue(r.out().contains("backend  cpu"), r.out());
         assertTrue(r.out().contains("available (2 CPU threads)"), r.out());
         assertTrue(r.out().contains("unavailable: no CUDA driver (libcuda.so.1 not found)"), r.out());
+        String gpuRow = r.out().lines().filter(l -> l.startsWith("backend  gpu")).findFirst().orElseThrow();
+        assertTrue(gpuRow.contains("unavailable [1]") && !gpuRow.contains("libcuda"),
+            "a long reason is footnoted below the table, not stretching the column: " + r.out());
     }
 
     @Test
