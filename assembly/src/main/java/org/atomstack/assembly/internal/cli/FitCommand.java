@@ -51,7 +51,7 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
-    @Option(names = "--wall-seconds", paramLabel = "S", description = "Ask training to stop after S seconds; iterative models "
+    @Option(names = "--wall-seconds", paramLabel = "S", description = "Ask training to stop S seconds after the fit started; iterative models "
         + "(hipnn) keep their best parameters so far and the fit is evaluated and saved as usual. Default: no limit.")
     double wallSeconds;
 

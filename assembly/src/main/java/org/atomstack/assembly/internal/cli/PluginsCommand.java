@@ -80,7 +80,8 @@ public final class PluginsCommand implements java.util.concurrent.Callable<Integ
                 String status = r.get("status");
                 if (status.length() > STATUS_WIDTH) {
                     notes.add("[" + (notes.size() + 1) + "] " + r.get("id") + " " + r.get("version") + " " + status);
-                    status = status.substring(0, status.indexOf(status.startsWith("unavailable") ? ':' : ' ')) + " [" + notes.size() + "]";
+                    int word = status.indexOf(status.startsWith("unavailable") ? ':' : ' ');
+                    status = status.substring(0, word < 0 ? STATUS_WIDTH : word) + " [" + notes.size() + "]";
                 }
                 cells.add(List.of(r.get("kind"), r.get("id"), r.get("version"), status, r.get("origin")));
             }
