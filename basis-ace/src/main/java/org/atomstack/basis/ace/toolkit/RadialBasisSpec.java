@@ -345,11 +345,11 @@ public final class RadialBasisSpec {
      * The equivalent description for the api's fused radial kernels, for the Bessel kind.
      *
      * @return the kernel basis
-     * @throws UnsupportedOperationException for the polynomial kind (no fused kernel)
+     * @throws IllegalStateException for the polynomial kind (no fused kernel)
      */
     public RadialBasis toKernelBasis() {
         if (kind != Kind.BESSEL) {
-            throw new UnsupportedOperationException("only the Bessel radial basis has a fused kernel");
+            throw new IllegalStateException("only the Bessel radial basis has a fused kernel");
         }
         return new RadialBasis(RadialBasis.Kind.BESSEL, count, cutoff, 0, envelope);
     }
@@ -359,11 +359,11 @@ public final class RadialBasisSpec {
      *
      * @param r distance, Å
      * @return {y, dy/dr}
-     * @throws UnsupportedOperationException for the Bessel kind
+     * @throws IllegalStateException for the Bessel kind
      */
     public double[] transformed(double r) {
         if (kind != Kind.POLYNOMIAL) {
-            throw new UnsupportedOperationException("the Bessel radial basis has no distance transform");
+            throw new IllegalStateException("the Bessel radial basis has no distance transform");
         }
         if (r <= inner) {
             return new double[] {-1, 0};
@@ -432,11 +432,11 @@ public final class RadialBasisSpec {
      *
      * @param y      transformed distance (any real; the polynomials are evaluated as such)
      * @param values at least count() outputs
-     * @throws UnsupportedOperationException for the Bessel kind
+     * @throws IllegalStateException for the Bessel kind
      */
     public void polynomialValues(double y, double[] values) {
         if (kind != Kind.POLYNOMIAL) {
-            throw new UnsupportedOperationException("the Bessel radial basis is not a polynomial family");
+            throw new IllegalStateException("the Bessel radial basis is not a polynomial family");
         }
         double pPrev = 0;
         double pn = p0;
