@@ -26,7 +26,9 @@ import org.atomstack.api.tensor.TensorOps;
  * <p>Converged (then {@link #converged()} stays true and steps return the parameters unchanged)
  * when ‖g‖_∞ ≤ gradient tolerance, when an iteration changes the loss by at most loss
  * tolerance · max(1, |f|), or when the line search finds no decrease along the steepest-descent
- * direction. Each {@link #step} runs up to {@code maxIterations} iterations. Parameters are
+ * direction. Each {@link #step} runs up to {@code maxIterations} iterations; a step on the same
+ * objective instance that starts where the previous step ended reuses that point's loss and
+ * gradient instead of evaluating it again. Parameters are
  * uploaded in their own dtype for every evaluation, so float32 works but converges less tightly.
  * The state holds the history pairs and counters; not thread-safe.
  */
@@ -51,6 +53,10 @@ public final class Lbfgs implements Optimizer {
     private final Deque<double[][]> pairs = new ArrayDeque<>(); // {s, y}, oldest first
     private long iterations;
     private boolean converged;
+    private Objective lastObjective; // the last step's objective, where it ended, its loss and gradient there (not state)
+    private double[] lastX;
+    private double lastF;
+    private double[] lastG;
 
     /** History 10, 20 iterations per step, strong Wolfe, gradient tolerance 1e-7, loss tolerance 1e-12. */
     public Lbfgs() {
@@ -153,8 +159,15 @@ public final class Lbfgs implements Optimizer {
         }
         HostObjective h = new HostObjective(objective, parameters);
         double[] x = flatten(parameters);
-        double[] g = new double[x.length];
-        double f = h.evaluate(x, g);
+        double[] g;
+        double f;
+        if (objective == lastObjective && Arrays.equals(x, lastX)) {
+            f = lastF; // the previous step ended here: its line search already evaluated this point
+            g = lastG.clone();
+        } else {
+            g = new double[x.length];
+            f = h.evaluate(x, g);
+        }
         double f0 = f;
         for (int it = 0; it < maxIterations && !converged; it++) {
             if (maxAbs(g) <= gradientTolerance) {
@@ -200,6 +213,10 @@ public final class Lbfgs implements Optimizer {
                 converged = true;
             }
         }
+        lastObjective = objective;
+        lastX = x.clone();
+        lastF = f;
+        lastG = g.clone();
         return new Update(f0, h.upload(x), h.evaluations);
     }
 
@@ -404,6 +421,9 @@ public final class Lbfgs implements Optimizer {
                 + " (history, iterations, line search, tolerances) but this optimiser has " + Arrays.toString(settings()));
         }
         pairs.clear();
+        lastObjective = null;
+        lastX = null;
+        lastG = null;
         int k = (int) state.scalar("pairs");
         for (int i = 0; i < k; i++) {
             pairs.addLast(new double[][] {state.get("s" + i), state.get("y" + i)});

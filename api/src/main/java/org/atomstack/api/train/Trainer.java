@@ -26,8 +26,9 @@ import org.atomstack.api.train.internal.Checkpoint;
  *
  * <p>Each epoch visits the training structures in mini-batches of {@link TrainingOptions#batchSize()}
  * in an order drawn from (seed, epoch) only (full-batch optimisers see one batch in dataset
- * order); one optimiser step per batch, each batch in its own {@link Graph} released after the
- * step. After the epoch the validation loss is computed over the whole validation set (exact
+ * order, evaluated in chunks of the batch size whose losses and gradients add up exactly to
+ * those of the whole set); one optimiser step per batch, each batch in its own {@link Graph}
+ * released after the step. After the epoch the validation loss is computed over the whole validation set (exact
  * dataset means, not averaged batch means); it is the monitored loss, or the mean training loss
  * when there is no validation data. The monitored loss drives the schedule, early stopping
  * (patience, min delta) and the choice of the best parameters, which are kept on the host.
@@ -82,11 +83,21 @@ public final class Trainer {
      * @throws UncheckedIOException when a checkpoint cannot be written
      */
     public TrainingResult fit(TensorOps ops, Dataset training, Dataset validation, TrainingListener listener) {
+        return fit(ops, loss.model().initialParameters(options.seed()), training, validation, listener);
+    }
+
+    /**
+     * Trains from given parameters (a warm start, e.g. refining a trained model with another
+     * optimiser); otherwise as {@link #fit(TensorOps, Dataset, Dataset, TrainingListener)}.
+     *
+     * @param initial the starting parameters, named as {@link EnergyModel#parameterNames()}
+     * @throws IllegalArgumentException when {@code initial} does not name the model's parameters
+     */
+    public TrainingResult fit(TensorOps ops, ParameterSet initial, Dataset training, Dataset validation, TrainingListener listener) {
         EnergyModel model = loss.model();
-        ParameterSet initial = model.initialParameters(options.seed());
         if (!initial.names().equals(model.parameterNames())) {
-            throw new IllegalStateException("model " + model.getClass().getName() + " names its parameters " + model.parameterNames()
-                + " but its initial parameters " + initial.names());
+            throw new IllegalArgumentException("model " + model.getClass().getName() + " names its parameters " + model.parameterNames()
+                + " but the initial parameters are " + initial.names());
         }
         Checkpoint start = new Checkpoint(fingerprint(training, validation, initial), 0, 0, 0, 0, new double[0], new double[0],
             initial, SavedState.EMPTY, SavedState.EMPTY, Double.POSITIVE_INFINITY, 0, 0, null);
@@ -176,6 +187,7 @@ public final class Trainer {
             sched.restore(start.schedule());
         }
         List<Tensor> params = start.parameters().upload(ops, options.dtype());
+        WholeSetObjective whole = null; // full-batch optimisers: the training set, uploaded once
         try (Optimizer opt = optimizer.get()) {
             if (!start.optimizer().names().isEmpty()) {
                 opt.restore(start.optimizer());
@@ -199,19 +211,30 @@ public final class Trainer {
                         reason = TrainingResult.StopReason.REQUESTED;
                         break outer;
                     }
-                    List<Structure> structures = new ArrayList<>(batches[b].length);
-                    List<NeighborList> lists = new ArrayList<>(batches[b].length);
-                    for (int i : batches[b]) {
-                        structures.add(training.structures().get(i));
-                        lists.add(trainLists.get(i));
-                    }
-                    AtomBatch batch = AtomBatch.of(structures, lists);
-                    try (BatchTensors bt = batch.upload(ops, options.dtype(), model.species())) {
-                        Optimizer.Update u = opt.step(params, objective(ops, bt), sched.learningRate());
+                    if (opt.fullBatch()) {
+                        if (whole == null) {
+                            whole = new WholeSetObjective(ops, training, trainLists);
+                        }
+                        Optimizer.Update u = opt.step(params, whole, sched.learningRate());
                         params.forEach(Tensor::close);
                         params = new ArrayList<>(u.parameters());
-                        st.partialLoss += u.loss() * batch.structureCount();
-                        st.partialCount += batch.structureCount();
+                        st.partialLoss += u.loss() * n;
+                        st.partialCount += n;
+                    } else {
+                        List<Structure> structures = new ArrayList<>(batches[b].length);
+                        List<NeighborList> lists = new ArrayList<>(batches[b].length);
+                        for (int i : batches[b]) {
+                            structures.add(training.structures().get(i));
+                            lists.add(trainLists.get(i));
+                        }
+                        AtomBatch batch = AtomBatch.of(structures, lists);
+                        try (BatchTensors bt = batch.upload(ops, options.dtype(), model.species())) {
+                            Optimizer.Update u = opt.step(params, objective(ops, loss, bt), sched.learningRate());
+                            params.forEach(Tensor::close);
+                            params = new ArrayList<>(u.parameters());
+                            st.partialLoss += u.loss() * batch.structureCount();
+                            st.partialCount += batch.structureCount();
+                        }
                     }
                     st.batchesDone = b + 1;
                     listener.progress("batch", b + 1, batches.length);
@@ -233,6 +256,9 @@ public final class Trainer {
                 toArray(st.trainingLoss), toArray(st.validationLoss), reason);
         } finally {
             params.forEach(Tensor::close);
+            if (whole != null) {
+                whole.close();
+            }
         }
     }
 
@@ -298,8 +324,8 @@ public final class Trainer {
         return sum;
     }
 
-    /** The objective of one batch: a fresh graph per evaluation, released with the evaluation. */
-    private Objective objective(TensorOps ops, BatchTensors bt) {
+    /** The objective of one batch under {@code loss}: a fresh graph per evaluation, released with the evaluation. */
+    private static Objective objective(TensorOps ops, Loss loss, BatchTensors bt) {
         return ps -> {
             Graph g = new Graph(ops);
             try {
@@ -319,6 +345,90 @@ public final class Trainer {
                 throw e;
             }
         };
+    }
+
+    /**
+     * The loss of the whole training set for full-batch optimisers, evaluated in chunks of the
+     * batch size so that memory stays that of one mini-batch. Each chunk's loss carries its share
+     * of the whole-set means (every term weight scaled by the chunk's share of that term's label
+     * weights), so the sums of the chunk losses and gradients are the loss and gradient of the
+     * whole set; gradients are summed on the host in float64 and uploaded in the parameters'
+     * dtype. The chunks' tensors are uploaded once and released by {@link #close()}.
+     */
+    private final class WholeSetObjective implements Objective, AutoCloseable {
+        private final TensorOps ops;
+        private final List<BatchTensors> chunks = new ArrayList<>();
+        private final List<Loss> shares = new ArrayList<>();
+
+        WholeSetObjective(TensorOps ops, Dataset training, List<NeighborList> lists) {
+            this.ops = ops;
+            int bs = options.batchSize();
+            try {
+                double ew = 0;
+                double fw = 0;
+                double sw = 0;
+                for (int from = 0; from < training.size(); from += bs) {
+                    int to = Math.min(training.size(), from + bs);
+                    BatchTensors bt = AtomBatch.of(training.structures().subList(from, to), lists.subList(from, to))
+                        .upload(ops, options.dtype(), loss.model().species());
+                    chunks.add(bt);
+                    ew += bt.energyWeightSum();
+                    fw += bt.forceWeightSum();
+                    sw += bt.stressWeightSum();
+                }
+                LossWeights w = loss.weights();
+                for (BatchTensors bt : chunks) {
+                    double we = ew > 0 ? w.energy() * bt.energyWeightSum() / ew : 0;
+                    double wf = fw > 0 ? w.forces() * bt.forceWeightSum() / fw : 0;
+                    double ws = sw > 0 ? w.stress() * bt.stressWeightSum() / sw : 0;
+                    shares.add(we > 0 || wf > 0 || ws > 0 ? new Loss(loss.model(), new LossWeights(we, wf, ws, w.energyPerAtom())) : null);
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public Evaluation evaluate(List<Tensor> parameters) {
+            double total = 0;
+            double[][] sum = new double[parameters.size()][];
+            for (int c = 0; c < chunks.size(); c++) {
+                if (shares.get(c) == null) {
+                    continue; // no labels the loss uses
+                }
+                try (Evaluation e = objective(ops, shares.get(c), chunks.get(c)).evaluate(parameters)) {
+                    total += e.loss();
+                    for (int k = 0; k < sum.length; k++) {
+                        double[] g = e.gradients().get(k).toDoubles();
+                        if (sum[k] == null) {
+                            sum[k] = g;
+                        } else {
+                            for (int i = 0; i < g.length; i++) {
+                                sum[k][i] += g[i];
+                            }
+                        }
+                    }
+                }
+            }
+            List<Tensor> gradients = new ArrayList<>(sum.length);
+            try {
+                for (int k = 0; k < sum.length; k++) {
+                    Tensor p = parameters.get(k);
+                    double[] g = sum[k] != null ? sum[k] : new double[p.shape().intSize()];
+                    gradients.add(ops.fromDoubles(g, p.dtype(), p.shape()));
+                }
+            } catch (RuntimeException e) {
+                gradients.forEach(Tensor::close);
+                throw e;
+            }
+            return new Evaluation(total, gradients, () -> gradients.forEach(Tensor::close));
+        }
+
+        @Override
+        public void close() {
+            chunks.forEach(BatchTensors::close);
+        }
     }
 
     /** Batches of epoch {@code epoch}: a permutation drawn from (seed, epoch), cut into batch-size chunks. */

@@ -2,6 +2,7 @@ package org.atomstack.assembly.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.atomstack.api.train.Loss;
 import org.atomstack.api.train.LossWeights;
 import org.atomstack.api.train.Objective;
 import org.atomstack.api.train.Optimizer;
+import org.atomstack.api.train.ParameterSet;
 import org.atomstack.api.train.Trainer;
 import org.atomstack.api.train.TrainingOptions;
 import org.atomstack.api.train.TrainingResult;
@@ -107,6 +109,71 @@ class LbfgsTest {
         } finally {
             p.forEach(Tensor::close);
         }
+    }
+
+    @Test
+    void aStepOnTheSameObjectiveReusesThePointTheLastStepEndedAt() {
+        Objective same = rosenbrock();
+        Lbfgs a = new Lbfgs(5, 3, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0);
+        Lbfgs b = new Lbfgs(5, 3, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0);
+        List<Tensor> pa = new ArrayList<>(List.of(cpu.fromDoubles(new double[] {-1.2, 1.0}, DType.FLOAT64, Shape.of(2))));
+        List<Tensor> pb = new ArrayList<>(List.of(cpu.fromDoubles(new double[] {-1.2, 1.0}, DType.FLOAT64, Shape.of(2))));
+        try {
+            for (int i = 0; i < 3; i++) {
+                Optimizer.Update ua = a.step(pa, same, 1.0);
+                Optimizer.Update ub = b.step(pb, rosenbrock(), 1.0); // a fresh objective each time: no reuse
+                pa.forEach(Tensor::close);
+                pb.forEach(Tensor::close);
+                pa = new ArrayList<>(ua.parameters());
+                pb = new ArrayList<>(ub.parameters());
+                assertEquals(ub.loss(), ua.loss(), 0.0, "step " + i);
+                assertEquals(i == 0 ? ub.evaluations() : ub.evaluations() - 1, ua.evaluations(), "evaluations in step " + i);
+                assertArrayEquals(pb.get(0).toDoubles(), pa.get(0).toDoubles(), 0.0, "step " + i);
+            }
+        } finally {
+            pa.forEach(Tensor::close);
+            pb.forEach(Tensor::close);
+        }
+    }
+
+    /** Full-batch training evaluates the set in chunks of the batch size; the chunking must not change the loss or the steps. */
+    @Test
+    void theFullBatchLossAndStepsDoNotDependOnTheChunkSize() {
+        Dataset training = TrainFixtures.mo("training.json").randomSubset(5, 3);
+        PairPotential model = new PairPotential(TrainFixtures.MO, TrainFixtures.meanEnergyPerAtom(training));
+        TrainingResult[] runs = new TrainingResult[2];
+        int[] chunk = {5, 2};
+        for (int k = 0; k < 2; k++) {
+            Trainer trainer = new Trainer(new Loss(model, new LossWeights(10, 1, 0)), () -> new Lbfgs(10, 3, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0),
+                () -> LearningRateSchedule.constant(1), TrainingOptions.defaults().withEpochs(2).withSeed(9).withBatchSize(chunk[k]));
+            runs[k] = trainer.fit(cpu, training, training, TrainingListener.NONE);
+        }
+        for (int e = 0; e < 2; e++) {
+            assertEquals(runs[0].trainingLoss()[e], runs[1].trainingLoss()[e], 1e-12 * runs[0].trainingLoss()[e], "loss at epoch " + (e + 1));
+        }
+        for (int i = 0; i < runs[0].last().names().size(); i++) {
+            assertArrayEquals(runs[0].last().values(i), runs[1].last().values(i), 1e-8, runs[0].last().names().get(i));
+        }
+        // and the whole-set training loss is the loss the validation pass computes at the same parameters
+        assertEquals(runs[1].validationLoss()[0], runs[1].trainingLoss()[1], 1e-12 * runs[1].trainingLoss()[1]);
+    }
+
+    /** A warm start begins exactly where the given parameters are: its first loss is the loss of the run it continues. */
+    @Test
+    void aWarmStartBeginsAtTheGivenParameters() {
+        Dataset training = TrainFixtures.mo("training.json").randomSubset(3, 4);
+        PairPotential model = new PairPotential(TrainFixtures.MO, TrainFixtures.meanEnergyPerAtom(training));
+        Trainer trainer = new Trainer(new Loss(model, new LossWeights(10, 1, 0)), () -> new Lbfgs(10, 3, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0),
+            () -> LearningRateSchedule.constant(1), TrainingOptions.defaults().withEpochs(1).withSeed(2));
+        TrainingResult first = trainer.fit(cpu, training, training, TrainingListener.NONE);
+        TrainingResult second = trainer.fit(cpu, first.last(), training, training, TrainingListener.NONE);
+        assertEquals(first.validationLoss()[0], second.trainingLoss()[0], 1e-12 * first.validationLoss()[0]);
+        assertTrue(second.validationLoss()[0] <= first.validationLoss()[0], "L-BFGS went on descending");
+        ParameterSet renamed = ParameterSet.of(List.of("not-" + first.last().names().get(0)), List.of(first.last().shapes().get(0)),
+            List.of(first.last().values(0)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> trainer.fit(cpu, renamed, training, training, TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("initial parameters"), e.getMessage());
     }
 
     @Test

@@ -28,6 +28,11 @@ import org.atomstack.model.hipnn.internal.HipnnSettings.Variant;
  *   on-site:      z'_{i,a} = f( Σ_b W_ab z_{i,b} + B_a )
  * </pre>
  *
+ * With {@code resnet} (the default, as hippynn's {@code Hipnn(resnet=True)}) every layer is
+ * residual: its activated output h passes through a further linear map and is added to the
+ * input, z' = R h + b + A z, with A the identity when the widths agree (a learned map without
+ * bias from the one-hot input of the first block otherwise).
+ *
  * All three variants are built on the same per-edge channel weights (messages)
  * m_{e,a} = Σ_{ν,b} V^ν_ab s^ν(r_e) z_{j(e),b} [E, C = F] from the {@link Sensitivities} and the
  * neighbour's features, and differ in the interaction I:
@@ -94,6 +99,11 @@ final class HipnnNetwork implements EnergyModel {
         int mix = -1;
         int[] onW;
         int[] onB;
+        int resR = -1;
+        int resB = -1;
+        int adjust = -1;
+        int[] onResR;
+        int[] onResB;
         int readout;
     }
 
@@ -178,11 +188,24 @@ final class HipnnNetwork implements EnergyModel {
                 bl.beta = add(pre + "groupnorm.beta", Shape.of(kc), rng -> new double[kc]);
                 bl.mix = add(pre + "interaction.mix", Shape.of(kc, f), normal(kc * f, Math.sqrt(2.0 / (kc + f))));
             }
+            if (settings.resnet()) {
+                bl.resR = add(pre + "interaction.R", Shape.of(f, f), normal(f * f, residualStd(f)));
+                bl.resB = add(pre + "interaction.Rb", Shape.of(f), rng -> new double[f]);
+                if (fin != f) {
+                    bl.adjust = add(pre + "interaction.A", Shape.of(fin, f), normal(fin * f, residualStd(fin)));
+                }
+            }
             bl.onW = new int[settings.onsite()];
             bl.onB = new int[settings.onsite()];
+            bl.onResR = new int[settings.onsite()];
+            bl.onResB = new int[settings.onsite()];
             for (int o = 0; o < settings.onsite(); o++) {
                 bl.onW[o] = add(pre + "onsite" + (o + 1) + ".W", Shape.of(f, f), normal(f * f, Math.sqrt(2.0 / (f + f))));
                 bl.onB[o] = add(pre + "onsite" + (o + 1) + ".B", Shape.of(f), rng -> new double[f]);
+                if (settings.resnet()) {
+                    bl.onResR[o] = add(pre + "onsite" + (o + 1) + ".R", Shape.of(f, f), normal(f * f, residualStd(f)));
+                    bl.onResB[o] = add(pre + "onsite" + (o + 1) + ".Rb", Shape.of(f), rng -> new double[f]);
+                }
             }
             bl.readout = add(pre + "readout", Shape.of(f, 1), normal(f, 0.5 / Math.sqrt(f)));
             blocks[k] = bl;
@@ -218,6 +241,11 @@ final class HipnnNetwork implements EnergyModel {
             }
             return v;
         };
+    }
+
+    /** Standard deviation 1/√(3·fan-in) of the residual and skip weights (that of PyTorch's default uniform init). */
+    private static double residualStd(int fanIn) {
+        return 1 / Math.sqrt(3.0 * fanIn);
     }
 
     private static double[] filled(int count, double value) {
@@ -329,15 +357,25 @@ final class HipnnNetwork implements EnergyModel {
         Var perAtom = g.add(g.gather(g.constant(offsets, dt, s), speciesIndex), g.gather(p.get(0), speciesIndex));
         Var hierarchy = null;
         for (Block bl : blocks) {
+            Var in = z;
             z = interaction(g, p, bl, z, edgeVectors, coefficients, inverse, u, centres, neighbors, hoods);
+            if (settings.resnet()) {
+                z = residual(g, z, p.get(bl.resR), p.get(bl.resB), bl.adjust < 0 ? in : g.matmul(in, p.get(bl.adjust)));
+            }
             for (int o = 0; o < bl.onW.length; o++) {
-                z = activation(g, g.add(g.matmul(z, p.get(bl.onW[o])), p.get(bl.onB[o])));
+                Var mid = activation(g, g.add(g.matmul(z, p.get(bl.onW[o])), p.get(bl.onB[o])));
+                z = settings.resnet() ? residual(g, mid, p.get(bl.onResR[o]), p.get(bl.onResB[o]), z) : mid;
             }
             Var y = g.matmul(z, p.get(bl.readout));
             hierarchy = hierarchy == null ? y : g.add(hierarchy, y);
         }
         perAtom = g.add(perAtom, g.reshape(hierarchy, n));
         return g.scatterAdd(perAtom, g.constant(batch.atomStructure()), batch.structureCount());
+    }
+
+    /** hippynn's residual wrapper: R·f(layer) + b plus the (adjusted) input. */
+    private static Var residual(Graph g, Var activated, Var r, Var b, Var skip) {
+        return g.add(g.add(g.matmul(activated, r), b), skip);
     }
 
     private Var interaction(Graph g, List<Var> p, Block bl, Var z, Var edgeVectors, Var coefficients, Var inverse, Var u, Var centres,

@@ -22,6 +22,7 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  * @param width              features per atom F (also the channels of the interaction), ≥ 1
  * @param interactions       number of interaction layers, ≥ 1
  * @param onsite             on-site layers after each interaction layer, ≥ 0
+ * @param resnet             whether every layer is residual, as in hippynn: z' = R f(·) + b + A z
  * @param sensitivities      number ν of sensitivity functions per interaction layer, ≥ 1
  * @param cutoff             upper (hard) cutoff r_c in Å, where the sensitivities vanish
  * @param lowerCutoff        lower cutoff in Å: the innermost sensitivity centre, 0 &lt; r_lo &lt; r_c
@@ -49,15 +50,28 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  * @param stressWeight       loss weight of the stress term ((eV/Å³)⁻²)
  * @param checkpoint         checkpoint file, or null for none
  * @param checkpointEvery    checkpoint interval in epochs (0: only at the end)
+ * @param optimizer          Adam in mini-batches, or full-batch L-BFGS
+ * @param lbfgsHistory       L-BFGS: (s, y) pairs kept, ≥ 1
+ * @param lbfgsIterations    L-BFGS: iterations per epoch, ≥ 1
+ * @param initFrom           model directory whose parameters (and offsets) training starts from,
+ *                           or null to start from the seeded initialisation
  */
-public record HipnnSettings(Variant variant, int width, int interactions, int onsite, int sensitivities, double cutoff,
+public record HipnnSettings(Variant variant, int width, int interactions, int onsite, boolean resnet, int sensitivities, double cutoff,
                             double lowerCutoff, int envelope, Activation activation, int tensorOrder, double normEpsilon,
                             InvariantSet invariants, Object invariantSpec, InvariantLayer invariantLayer, double groupNormEpsilon,
                             DType dtype, int epochs,
                             int batchSize, double learningRate, double plateauFactor, int plateauPatience,
                             double plateauThreshold, double minimumRate, int patience, double validationFraction,
                             double energyWeight, double forceWeight, double stressWeight, Path checkpoint,
-                            int checkpointEvery) {
+                            int checkpointEvery, Optimizer optimizer, int lbfgsHistory, int lbfgsIterations, Path initFrom) {
+
+    /** The training optimisers. */
+    public enum Optimizer {
+        /** Adam in mini-batches of {@code batch_size} under the plateau schedule. */
+        ADAM,
+        /** Full-batch L-BFGS with a strong-Wolfe line search, {@code lbfgs.iterations} per epoch. */
+        LBFGS
+    }
 
     /** The three members of the family. */
     public enum Variant {
@@ -103,9 +117,10 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
     }
 
     /** Keys accepted in the model stage. */
-    static final List<String> KEYS = List.of("variant", "width", "interactions", "onsite", "sensitivities", "cutoff", "lower_cutoff",
+    static final List<String> KEYS = List.of("variant", "width", "interactions", "onsite", "resnet", "sensitivities", "cutoff", "lower_cutoff",
         "envelope", "activation", "tensor_order", "norm_epsilon", "invariants", "invariant_layer", "group_norm_epsilon", "dtype", "epochs",
-        "batch_size", "learning_rate", "plateau", "patience", "validation_fraction", "weights", "checkpoint", "checkpoint_every");
+        "batch_size", "learning_rate", "plateau", "patience", "validation_fraction", "weights", "checkpoint", "checkpoint_every",
+        "optimizer", "lbfgs", "init_from");
 
     /**
      * Reads and checks the model stage's parameters.
@@ -120,6 +135,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         int width = atLeast(p, "width", 32, 1);
         int interactions = atLeast(p, "interactions", 2, 1);
         int onsite = atLeast(p, "onsite", 1, 0);
+        boolean resnet = p.bool("resnet", true);
         int sensitivities = atLeast(p, "sensitivities", 16, 1);
         double cutoff = p.number("cutoff", 5.0);
         if (!(cutoff > 0)) {
@@ -211,9 +227,22 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
             checkpoint = Path.of(c);
         }
         int checkpointEvery = atLeast(p, "checkpoint_every", 1, 0);
-        return new HipnnSettings(variant, width, interactions, onsite, sensitivities, cutoff, lower, envelope, activation, tensorOrder,
+        Optimizer optimizer = p.choice("optimizer", Optimizer.class, Optimizer.ADAM);
+        Parameters lbfgs = p.section("lbfgs");
+        lbfgs.checkKnown("history", "iterations");
+        int history = atLeast(lbfgs, "history", 20, 1);
+        int iterations = atLeast(lbfgs, "iterations", 5, 1);
+        Path initFrom = null;
+        if (p.has("init_from")) {
+            String d = p.string("init_from").strip();
+            if (d.isEmpty()) {
+                throw p.error("init_from", "expected a model directory written by 'atomstack fit', got ''");
+            }
+            initFrom = Path.of(d);
+        }
+        return new HipnnSettings(variant, width, interactions, onsite, resnet, sensitivities, cutoff, lower, envelope, activation, tensorOrder,
             normEpsilon, set, recorded, layer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, factor, plateauPatience, threshold,
-            minimum, patience, validationFraction, we, wf, ws, checkpoint, checkpointEvery);
+            minimum, patience, validationFraction, we, wf, ws, checkpoint, checkpointEvery, optimizer, history, iterations, initFrom);
     }
 
     private static Variant variant(Parameters p) {
@@ -270,6 +299,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         m.put("width", width);
         m.put("interactions", interactions);
         m.put("onsite", onsite);
+        m.put("resnet", resnet);
         m.put("sensitivities", sensitivities);
         m.put("cutoff", cutoff);
         m.put("lower_cutoff", lowerCutoff);
@@ -301,6 +331,14 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
             m.put("checkpoint", checkpoint.toString());
         }
         m.put("checkpoint_every", checkpointEvery);
+        m.put("optimizer", optimizer.name().toLowerCase(Locale.ROOT));
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("history", lbfgsHistory);
+        l.put("iterations", lbfgsIterations);
+        m.put("lbfgs", l);
+        if (initFrom != null) {
+            m.put("init_from", initFrom.toString());
+        }
         return Parameters.of("model", m);
     }
 }

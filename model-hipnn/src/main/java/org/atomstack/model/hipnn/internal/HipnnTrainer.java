@@ -3,6 +3,7 @@ package org.atomstack.model.hipnn.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.atomstack.api.structure.Structure;
 import org.atomstack.api.tensor.TensorOps;
 import org.atomstack.api.train.Adam;
 import org.atomstack.api.train.AtomBatch;
+import org.atomstack.api.train.Lbfgs;
+import org.atomstack.api.train.LearningRateSchedule;
 import org.atomstack.api.train.Loss;
 import org.atomstack.api.train.LossWeights;
 import org.atomstack.api.train.Plateau;
@@ -86,11 +89,21 @@ final class HipnnTrainer implements ModelTrainer {
             listener.message(String.format(Locale.ROOT, "hipnn: holding out %d of %d training structures for validation (seed %d)",
                 val.size(), training.size(), seed));
         }
-        double[] offsets = OffsetFit.fit(train, species);
-        double neighbours = meanNeighbours(train, settings.cutoff());
+        WeightsFile.Contents warm = settings.initFrom() == null ? null : warmStart(settings.initFrom());
+        double[] offsets = warm != null ? warm.offsets() : OffsetFit.fit(train, species);
+        double neighbours = warm != null ? warm.neighbours() : meanNeighbours(train, settings.cutoff());
         HipnnNetwork network = new HipnnNetwork(settings, species, offsets, neighbours);
         listener.message(String.format(Locale.ROOT, "hipnn %s: %d parameters, offsets %s eV, %.1f neighbours per atom", settings.variant().id(),
             network.parameterCount(), Arrays.toString(offsets), neighbours));
+        if (warm != null) {
+            try {
+                new HipnnModel(network, warm.parameters(), ops);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model.init_from: the model in '" + settings.initFrom() + "' has another architecture: "
+                    + e.getMessage(), e);
+            }
+            listener.message("hipnn: starting from the parameters and offsets of " + settings.initFrom());
+        }
         Loss loss = new Loss(network, new LossWeights(settings.energyWeight(), settings.forceWeight(), settings.stressWeight(), true));
         TrainingOptions options = new TrainingOptions(settings.epochs(), settings.batchSize(), seed, settings.dtype(), settings.patience(),
             0, null, 0);
@@ -98,13 +111,18 @@ final class HipnnTrainer implements ModelTrainer {
             options = options.withCheckpoint(settings.checkpoint(), settings.checkpointEvery());
         }
         HipnnSettings s = settings;
-        Trainer trainer = new Trainer(loss, Adam::new,
-            () -> new Plateau(s.learningRate(), s.plateauFactor(), s.plateauPatience(), s.plateauThreshold(), s.minimumRate()), options);
+        Trainer trainer = s.optimizer() == HipnnSettings.Optimizer.LBFGS
+            ? new Trainer(loss, () -> new Lbfgs(s.lbfgsHistory(), s.lbfgsIterations(), Lbfgs.LineSearch.STRONG_WOLFE, 0, 0),
+                () -> LearningRateSchedule.constant(1), options)
+            : new Trainer(loss, Adam::new,
+                () -> new Plateau(s.learningRate(), s.plateauFactor(), s.plateauPatience(), s.plateauThreshold(), s.minimumRate()), options);
         ThroughputListener timed = new ThroughputListener(listener, train.size(), settings.batchSize());
         TrainingResult result;
         try {
             if (settings.checkpoint() != null && Files.exists(settings.checkpoint())) {
                 result = trainer.resume(ops, settings.checkpoint(), train, val, timed);
+            } else if (warm != null) {
+                result = trainer.fit(ops, warm.parameters(), train, val, timed);
             } else {
                 result = trainer.fit(ops, train, val, timed);
             }
@@ -117,6 +135,32 @@ final class HipnnTrainer implements ModelTrainer {
                 + "%.2f structures/s in training steps", settings.variant().id(), result.epochs(),
             result.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '), result.bestLoss(), result.bestEpoch(), rate));
         return new HipnnModel(network, result.best(), ops);
+    }
+
+    /**
+     * Reads the weights of a saved model for a warm start: {@code dir/weights.txt}, or
+     * {@code dir/model/weights.txt} for the output folder of {@code atomstack fit}.
+     */
+    private WeightsFile.Contents warmStart(Path dir) {
+        Path file = dir.resolve(WeightsFile.NAME);
+        if (!Files.isRegularFile(file) && Files.isRegularFile(dir.resolve("model").resolve(WeightsFile.NAME))) {
+            file = dir.resolve("model").resolve(WeightsFile.NAME);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model.init_from: '" + dir + "' holds no hipnn model (no " + WeightsFile.NAME
+                + " in it or in its model/ folder)");
+        }
+        WeightsFile.Contents c;
+        try {
+            c = WeightsFile.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("model.init_from: " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(c.species(), species)) {
+            throw new IllegalArgumentException("model.init_from: " + file + " handles " + Arrays.stream(c.species())
+                .mapToObj(Elements::symbol).toList() + " but the stack handles " + Arrays.stream(species).mapToObj(Elements::symbol).toList());
+        }
+        return c;
     }
 
     /**

@@ -38,9 +38,11 @@ class ForceLossGradientTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"hipnn, EDGE", "hipnn, ATOM", "hipnn-ts, EDGE", "hipnn-ts, ATOM", "hip-hop, EDGE", "hip-hop, ATOM"})
-    void forceLossParameterGradientMatchesFiniteDifferences(String variant, HipnnNetwork.Order order) {
+    @CsvSource({"hipnn, EDGE, true", "hipnn, ATOM, true", "hipnn-ts, EDGE, true", "hipnn-ts, ATOM, true", "hip-hop, EDGE, true",
+        "hip-hop, ATOM, true", "hipnn, ATOM, false", "hipnn-ts, EDGE, false", "hip-hop, EDGE, false"})
+    void forceLossParameterGradientMatchesFiniteDifferences(String variant, HipnnNetwork.Order order, boolean resnet) {
         HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", 3, "interactions", 2, "onsite", 1,
+            "resnet", resnet,
             "sensitivities", 3, "cutoff", 3.6, "lower_cutoff", 1.5, "tensor_order", 2, "activation", "softplus",
             "invariants", List.of("-", "0,0", "01,01", "01,12,02", "0,1,01", "01,023,123")));
         HipnnNetwork net = new HipnnNetwork(s, new int[] {41, 42}, new double[] {-3.0, -4.0}, 6, order);

@@ -28,13 +28,18 @@ class SettingsAndProviderTest {
         assertEquals(HipnnSettings.Variant.HIPNN, s.variant());
         assertEquals(DType.FLOAT64, s.dtype());
         assertEquals(13, s.invariants().size());
+        assertTrue(s.resnet(), "residual layers by default, as hippynn");
+        assertEquals(HipnnSettings.Optimizer.ADAM, s.optimizer());
         HipnnSettings t = HipnnSettings.parse(Fixtures.parameters("variant", "hip-hop", "dtype", "float32", "invariants",
             List.of("-", "0,0", "01,12,02"), "plateau", java.util.Map.of("factor", 0.3), "weights", java.util.Map.of("stress", 0.5),
-            "checkpoint", "x.ckpt"));
+            "checkpoint", "x.ckpt", "resnet", false, "optimizer", "lbfgs", "lbfgs", java.util.Map.of("iterations", 7), "init_from", "runs/a"));
         Parameters recorded = t.toParameters();
         assertEquals(recorded.asMap(), HipnnSettings.parse(recorded).toParameters().asMap());
         assertEquals(List.of("-", "0,0", "01,02,12"), recorded.raw("invariants"));
         assertEquals(DType.FLOAT32, HipnnSettings.parse(recorded).dtype());
+        HipnnSettings back = HipnnSettings.parse(recorded);
+        assertEquals(List.of(false, HipnnSettings.Optimizer.LBFGS, 20, 7, java.nio.file.Path.of("runs/a")),
+            List.of(back.resnet(), back.optimizer(), back.lbfgsHistory(), back.lbfgsIterations(), back.initFrom()));
     }
 
     @Test
@@ -49,6 +54,9 @@ class SettingsAndProviderTest {
         assertTrue(error("plateau", java.util.Map.of("factor", 2)).contains("model.plateau.factor: must be in (0, 1), got 2"));
         assertTrue(error("weights", java.util.Map.of("energy", 0, "forces", 0)).contains("model.weights"));
         assertTrue(error("activation", "relu").contains("model.activation: 'relu' is not one of"));
+        assertTrue(error("optimizer", "sgd").contains("model.optimizer: 'sgd' is not one of"));
+        assertTrue(error("lbfgs", java.util.Map.of("iterations", 0)).contains("model.lbfgs.iterations: must be >= 1, got 0"));
+        assertTrue(error("init_from", " ").contains("model.init_from: expected a model directory"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.atomstack.model.hipnn.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ class TrainingTest {
         final List<String> messages = new ArrayList<>();
         final List<String> metrics = new ArrayList<>();
         final List<Double> validationLoss = new ArrayList<>();
+        final List<Double> trainLoss = new ArrayList<>();
         final int stopAfterSteps;
         int steps;
 
@@ -70,6 +72,8 @@ class TrainingTest {
             metrics.add(name);
             if (name.equals("validation_loss")) {
                 validationLoss.add(value);
+            } else if (name.equals("train_loss")) {
+                trainLoss.add(value);
             }
         }
 
@@ -123,6 +127,55 @@ class TrainingTest {
             resumed);
         assertTrue(resumed.messages.stream().anyMatch(m -> m.startsWith("resuming from")), resumed.messages.toString());
         assertEquals(whole.trainedParameters(), finished.trainedParameters());
+    }
+
+    /**
+     * {@code init_from} continues a saved model: L-BFGS refinement starts at its parameters and
+     * offsets (the first full-batch loss is the saved model's loss on the same training split,
+     * which is the last validation pass's loss when the split is the same) and lowers the loss;
+     * a model of another architecture is refused naming the parameter.
+     */
+    @Test
+    void aWarmStartRefinesASavedModelWithLbfgs(@TempDir Path dir) throws Exception {
+        Dataset data = Fixtures.bccSet(4, 8, 2, 41, 42);
+        Model adam = train(small("hipnn-ts", 3, "validation_fraction", 0), data, TrainingListener.NONE);
+        adam.save(Files.createDirectories(dir.resolve("model")));
+        Recorder r = new Recorder(-1);
+        HipnnModel refined = (HipnnModel) train(small("hipnn-ts", 3, "validation_fraction", 0, "optimizer", "lbfgs",
+            "lbfgs", java.util.Map.of("history", 5, "iterations", 4), "init_from", dir.toString()), data, r);
+        assertTrue(r.messages.stream().anyMatch(m -> m.contains("starting from the parameters and offsets of")), r.messages.toString());
+        assertArrayEquals(((HipnnModel) adam).network().offsets(), refined.network().offsets(), 0.0);
+        // without validation data the monitored loss is the training loss: full-batch, at the start of each epoch
+        List<Double> losses = r.validationLoss.isEmpty() ? r.trainLoss : r.validationLoss;
+        assertEquals(3, losses.size(), r.metrics.toString());
+        double saved = fullBatchLoss(adam, data);
+        assertEquals(saved, r.trainLoss.get(0), 1e-9 * saved, "the first loss is the saved model's");
+        assertTrue(r.trainLoss.get(2) < 0.9 * saved, "L-BFGS lowered the loss " + r.trainLoss);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> train(small("hipnn-ts", 1, "width", 7,
+            "init_from", dir.resolve("model").toString()), data, TrainingListener.NONE));
+        assertTrue(e.getMessage().startsWith("model.init_from: the model in"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> train(small("hipnn-ts", 1, "init_from", dir.resolve("none").toString()), data,
+            TrainingListener.NONE));
+        assertTrue(e.getMessage().contains("holds no hipnn model"), e.getMessage());
+    }
+
+    /** 100 · mean((ΔE/N)²) + mean(ΔF²) of {@code model} over {@code data} (the default loss weights). */
+    private static double fullBatchLoss(Model model, Dataset data) {
+        double e = 0;
+        double f = 0;
+        int components = 0;
+        for (Structure s : data.structures()) {
+            Prediction p = model.predict(s, NeighborList.build(s, model.cutoff()), true, false);
+            double de = (p.energy() - s.labels().energy().orElseThrow()) / s.atomCount();
+            e += de * de;
+            double[] ref = s.labels().forces().orElseThrow();
+            double[] got = p.forces().orElseThrow();
+            for (int i = 0; i < ref.length; i++) {
+                f += (got[i] - ref[i]) * (got[i] - ref[i]);
+            }
+            components += ref.length;
+        }
+        return 100 * e / data.size() + f / components;
     }
 
     @Test
