@@ -3,6 +3,8 @@ package org.atomstack.model.hipnn.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.atomstack.api.descriptor.Descriptor;
 import org.atomstack.api.model.Model;
 import org.atomstack.api.model.ModelProvider;
@@ -59,7 +61,9 @@ public final class HipnnModelProvider implements ModelProvider {
 
     /**
      * Loads a model written by {@link Model#save}: the architecture from {@code parameters},
-     * species, offsets and weights from the weights file.
+     * species, offsets and weights from the weights file. Parameters without {@code resnet}
+     * (models saved before residual layers were an option) mean plain layers unless the
+     * weights have residual maps.
      *
      * @throws IOException     when the weights file is missing or malformed (naming file and line)
      * @throws PluginException when the parameters are bad, the weights do not fit the architecture,
@@ -67,9 +71,15 @@ public final class HipnnModelProvider implements ModelProvider {
      */
     @Override
     public Model load(Path directory, Parameters parameters, Descriptor descriptor, StackContext context) throws IOException {
-        HipnnSettings settings = HipnnSettings.parse(parameters);
         Path file = directory.resolve(WeightsFile.NAME);
         WeightsFile.Contents saved = WeightsFile.read(file);
+        if (!parameters.has("resnet")) {
+            // saved before residual layers were an option: plain layers, which have no R weights
+            Map<String, Object> m = new LinkedHashMap<>(parameters.asMap());
+            m.put("resnet", saved.parameters().names().stream().anyMatch(n -> n.endsWith(".R")));
+            parameters = Parameters.of(parameters.path(), m);
+        }
+        HipnnSettings settings = HipnnSettings.parse(parameters);
         if (context != null && !Arrays.equals(context.species(), saved.species())) {
             throw new PluginException(file + ": the saved model handles " + symbols(saved.species()) + " but the stack handles "
                 + symbols(context.species()));

@@ -194,6 +194,21 @@ class TrainingTest {
         assertArrayEquals(e0, OffsetFit.fit(Dataset.of("d", out), new int[] {41, 42}), 1e-8);
     }
 
+    /** Stage parameters recorded before {@code resnet} existed (no key) load as the plain layers they were. */
+    @Test
+    void aModelRecordedWithoutTheResnetKeyLoadsWithPlainLayers(@TempDir Path dir) throws Exception {
+        Model model = train(small("hipnn-ts", 1, "resnet", false), Fixtures.bccSet(3, 4, 2, 41, 42), TrainingListener.NONE);
+        model.save(dir);
+        java.util.Map<String, Object> old = new java.util.LinkedHashMap<>(model.parameters().asMap());
+        old.remove("resnet");
+        Model loaded = new HipnnModelProvider().load(dir, Parameters.of("model", old), null,
+            Fixtures.context(new int[] {41, 42}, 3, backend));
+        assertEquals(false, loaded.parameters().raw("resnet"));
+        Structure s = Fixtures.bcc(new SplittableRandom(5), "probe", 2, 3.1, 0.02, 0.1, 41, 42);
+        NeighborList nl = NeighborList.build(s, model.cutoff());
+        assertEquals(model.predict(s, nl, false, false).energy(), loaded.predict(s, nl, false, false).energy(), 0.0);
+    }
+
     @ParameterizedTest
     @CsvSource({"hipnn, float64", "hipnn-ts, float64", "hip-hop, float64", "hip-hop, float32"})
     void aSavedAndReloadedModelPredictsIdentically(String variant, String dtype, @TempDir Path dir) throws Exception {
