@@ -19,6 +19,7 @@ import org.atomstack.api.structure.NeighborList;
 import org.atomstack.api.structure.Structure;
 import org.atomstack.basis.ace.toolkit.AceBasisSet;
 import org.atomstack.basis.ace.toolkit.AceParameters;
+import org.atomstack.basis.ace.toolkit.AtomicEnvironments;
 import org.atomstack.basis.ace.toolkit.RadialBasisSpec;
 
 /**
@@ -40,7 +41,6 @@ final class CanonicalAceDescriptor implements Descriptor {
     private final boolean purify;
     private final AceBasisSet basis;
     private final int[] species;
-    private final int[] speciesIndex;
     private final int size;
     private final int[] columnCentre;
     private final int[] columnFunction;
@@ -70,11 +70,6 @@ final class CanonicalAceDescriptor implements Descriptor {
         this.purify = purify;
         this.basis = basis;
         this.species = params.species();
-        this.speciesIndex = new int[Elements.MAX_Z + 1];
-        Arrays.fill(speciesIndex, -1);
-        for (int i = 0; i < species.length; i++) {
-            speciesIndex[species[i]] = i;
-        }
         this.selection = selection;
         this.columnCentre = columnCentre;
         this.columnFunction = columnFunction;
@@ -201,83 +196,8 @@ final class CanonicalAceDescriptor implements Descriptor {
 
     @Override
     public FeatureBlock compute(Structure structure, NeighborList neighbors, boolean gradients) {
-        int n = structure.atomCount();
-        if (neighbors.atomCount() != n) {
-            throw new IllegalArgumentException(structure.name() + ": neighbour list has " + neighbors.atomCount() + " atoms, structure has " + n);
-        }
-        double rc = params.cutoff();
-        if (neighbors.cutoff() < rc - 1e-12) {
-            throw new IllegalArgumentException(structure.name() + ": neighbour list cutoff " + neighbors.cutoff()
-                + " Å is below the descriptor cutoff " + rc + " Å");
-        }
-        int[] centreOf = new int[n];
-        int maxEdges = 0;
-        for (int i = 0; i < n; i++) {
-            int z = structure.number(i);
-            int c = speciesIndex[z];
-            if (c < 0) {
-                throw new IllegalArgumentException("structure '" + structure.name() + "': atom " + i + " has species "
-                    + Elements.symbol(z) + " (Z = " + z + "), which this canonical-ace descriptor was not built for (species: "
-                    + speciesList() + ")");
-            }
-            centreOf[i] = c;
-            maxEdges = Math.max(maxEdges, neighbors.neighborCount(i));
-        }
-        double[] values = new double[n * size];
-        double[] grads = gradients ? new double[Math.multiplyExact(Math.multiplyExact(neighbors.edgeCount(), size), 3)] : null;
-        int s = species.length;
-        CanonicalEvaluator.Workspace[] work = new CanonicalEvaluator.Workspace[s];
-        double[] vec = new double[3 * maxEdges];
-        double[] dist = new double[maxEdges];
-        int[] spec = new int[maxEdges];
-        int[] global = new int[maxEdges];
-        int[] count = new int[s + 1];
-        int[] edgeStart = new int[s + 1];
-        for (int i = 0; i < n; i++) {
-            CanonicalEvaluator ev = perCentre[centreOf[i]];
-            if (ev == null) {
-                continue;
-            }
-            if (work[centreOf[i]] == null) {
-                work[centreOf[i]] = ev.workspace();
-            }
-            CanonicalEvaluator.Workspace w = work[centreOf[i]];
-            Arrays.fill(count, 0);
-            int e0 = neighbors.offset(i);
-            int e1 = neighbors.offset(i + 1);
-            for (int e = e0; e < e1; e++) {
-                if (neighbors.distance(e) < rc) {
-                    count[centreOf[neighbors.neighbor(e)] + 1]++;
-                }
-            }
-            for (int z = 0; z < s; z++) {
-                count[z + 1] += count[z];
-            }
-            System.arraycopy(count, 0, edgeStart, 0, s + 1);
-            int edges = count[s];
-            for (int e = e0; e < e1; e++) {
-                double r = neighbors.distance(e);
-                if (r < rc) {
-                    int at = count[centreOf[neighbors.neighbor(e)]]++;
-                    vec[3 * at] = neighbors.vector(e, 0);
-                    vec[3 * at + 1] = neighbors.vector(e, 1);
-                    vec[3 * at + 2] = neighbors.vector(e, 2);
-                    dist[at] = r;
-                    spec[at] = centreOf[neighbors.neighbor(e)];
-                    global[at] = e;
-                }
-            }
-            ev.atomicBase(w, edges, vec, dist, spec, gradients);
-            ev.products(w, gradients);
-            int base = i * size;
-            for (int r = 0; r < ev.rows; r++) {
-                values[base + ev.rowColumn[r]] = w.values[r];
-            }
-            if (gradients && edges > 0) {
-                ev.edgeGradients(w, edges, edgeStart, global, grads, size);
-            }
-        }
-        return new FeatureBlock(n, size, values, neighbors, grads);
+        return new AtomicEnvironments(structure, neighbors, params.cutoff(), species, "canonical-ace")
+            .features(size, gradients, c -> perCentre[c] == null ? null : perCentre[c].workspace());
     }
 
     private String speciesList() {

@@ -156,10 +156,8 @@ public final class GramConditioning {
                 vec[3 * j + 2] = r * cz;
                 dist[j] = r;
             }
-            canonical.atomicBase(wc, n, vec, dist, species, false);
-            canonical.products(wc, false);
-            self.atomicBase(ws, n, vec, dist, species, false);
-            self.products(ws, false);
+            canonical.evaluate(wc, n, vec, dist, species);
+            self.evaluate(ws, n, vec, dist, species);
             accumulate(gc, wc.values);
             accumulate(gs, ws.values);
         }

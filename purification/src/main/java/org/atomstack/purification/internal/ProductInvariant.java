@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.atomstack.api.structure.Elements;
 import org.atomstack.basis.ace.toolkit.AceBasisSet;
+import org.atomstack.basis.ace.toolkit.ProductBasisEvaluator;
 
 /**
  * One self-interacting invariant B_j = Σ_s C_js Π_t A_{o_t, m_st}: a product of atomic-base
@@ -13,7 +14,7 @@ import org.atomstack.basis.ace.toolkit.AceBasisSet;
  * orbitals; {@link org.atomstack.basis.ace.toolkit.ClebschGordan#symmetrisedInvariants}). Either a
  * function of the ace basis K or one of the extension K′ \ K that purification needs. Immutable.
  */
-final class ProductInvariant {
+final class ProductInvariant implements ProductBasisEvaluator.Invariant {
     private final int[] orbitals;
     private final int coupling;
     private final double degree;
@@ -51,7 +52,8 @@ final class ProductInvariant {
     }
 
     /** Correlation order ν. */
-    int order() {
+    @Override
+    public int order() {
         return orbitals.length;
     }
 
@@ -76,41 +78,39 @@ final class ProductInvariant {
     }
 
     /** Number of terms s. */
-    int terms() {
+    @Override
+    public int terms() {
         return coefficients.length;
     }
 
     /** C_js. */
-    double coefficient(int s) {
+    @Override
+    public double coefficient(int s) {
         return coefficients[s];
     }
 
     /** m of factor t in term s. */
-    int m(int s, int t) {
+    @Override
+    public int m(int s, int t) {
         return mTuples[s][t];
     }
 
-    /** The atomic-base key of factor t in term s. */
-    int atomKey(int s, int t) {
-        return AtomKey.withM(orbitals[t], mTuples[s][t]);
+    /** Neighbour species of factor t. */
+    @Override
+    public int species(int t) {
+        return AtomKey.orbitalSpecies(orbitals[t]);
     }
 
-    /** Largest radial index of any factor. */
-    int maxN() {
-        int m = 0;
-        for (int o : orbitals) {
-            m = Math.max(m, AtomKey.orbitalN(o));
-        }
-        return m;
+    /** Radial index of factor t. */
+    @Override
+    public int n(int t) {
+        return AtomKey.orbitalN(orbitals[t]);
     }
 
-    /** Largest l of any factor. */
-    int maxL() {
-        int m = 0;
-        for (int o : orbitals) {
-            m = Math.max(m, AtomKey.orbitalL(o));
-        }
-        return m;
+    /** Degree l of factor t. */
+    @Override
+    public int l(int t) {
+        return AtomKey.orbitalL(orbitals[t]);
     }
 
     /**

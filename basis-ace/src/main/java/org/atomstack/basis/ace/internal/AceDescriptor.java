@@ -19,6 +19,7 @@ import org.atomstack.api.structure.Elements;
 import org.atomstack.api.structure.NeighborList;
 import org.atomstack.api.structure.Structure;
 import org.atomstack.basis.ace.toolkit.AceBasisSet;
+import org.atomstack.basis.ace.toolkit.AtomicEnvironments;
 import org.atomstack.basis.ace.toolkit.RadialBasisSpec;
 
 /**
@@ -37,7 +38,6 @@ final class AceDescriptor implements Descriptor {
     private final AceConfig config;
     private final AceBasisSet basis;
     private final int[] species;
-    private final int[] speciesIndex; // by atomic number, -1 if absent
     private final int size;
     /** Per output column: centre species index and basis function. */
     private final int[] columnCentre;
@@ -76,11 +76,6 @@ final class AceDescriptor implements Descriptor {
         this.context = context;
         this.basis = basis;
         this.species = config.species.clone();
-        this.speciesIndex = new int[Elements.MAX_Z + 1];
-        Arrays.fill(speciesIndex, -1);
-        for (int i = 0; i < species.length; i++) {
-            speciesIndex[species[i]] = i;
-        }
         this.selection = selection;
         this.columnCentre = columnCentre;
         this.columnFunction = columnFunction;
@@ -156,85 +151,8 @@ final class AceDescriptor implements Descriptor {
 
     @Override
     public FeatureBlock compute(Structure structure, NeighborList neighbors, boolean gradients) {
-        int n = structure.atomCount();
-        if (neighbors.atomCount() != n) {
-            throw new IllegalArgumentException(structure.name() + ": neighbour list has " + neighbors.atomCount() + " atoms, structure has " + n);
-        }
-        if (neighbors.cutoff() < config.cutoff - 1e-12) {
-            throw new IllegalArgumentException(structure.name() + ": neighbour list cutoff " + neighbors.cutoff()
-                + " Å is below the descriptor cutoff " + config.cutoff + " Å");
-        }
-        int[] centreOf = new int[n];
-        int maxEdges = 0;
-        for (int i = 0; i < n; i++) {
-            int z = structure.number(i);
-            int c = speciesIndex[z];
-            if (c < 0) {
-                throw new IllegalArgumentException("structure '" + structure.name() + "': atom " + i + " has species "
-                    + Elements.symbol(z) + " (Z = " + z + "), which this ace descriptor was not built for (species: "
-                    + speciesList() + ")");
-            }
-            centreOf[i] = c;
-            maxEdges = Math.max(maxEdges, neighbors.neighborCount(i));
-        }
-        double[] values = new double[n * size];
-        double[] grads = gradients ? new double[Math.multiplyExact(Math.multiplyExact(neighbors.edgeCount(), size), 3)] : null;
-        CompiledBasis.Workspace[] work = new CompiledBasis.Workspace[species.length];
-        int s = species.length;
-        double[] vec = new double[3 * maxEdges];
-        double[] dist = new double[maxEdges];
-        int[] spec = new int[maxEdges];
-        int[] global = new int[maxEdges];
-        int[] count = new int[s + 1];
-        int[] edgeStart = new int[s + 1];
-        double rc = config.cutoff;
-        for (int i = 0; i < n; i++) {
-            CompiledBasis cb = perCentre[centreOf[i]];
-            if (cb == null) {
-                continue;
-            }
-            if (work[centreOf[i]] == null) {
-                work[centreOf[i]] = cb.workspace();
-            }
-            CompiledBasis.Workspace w = work[centreOf[i]];
-            // edges within the cutoff, grouped by neighbour species (counting sort, stable)
-            Arrays.fill(count, 0);
-            int e0 = neighbors.offset(i);
-            int e1 = neighbors.offset(i + 1);
-            for (int e = e0; e < e1; e++) {
-                if (neighbors.distance(e) < rc) {
-                    count[centreOf[neighbors.neighbor(e)] + 1]++;
-                }
-            }
-            for (int z = 0; z < s; z++) {
-                count[z + 1] += count[z];
-            }
-            System.arraycopy(count, 0, edgeStart, 0, s + 1);
-            int edges = count[s];
-            for (int e = e0; e < e1; e++) {
-                double r = neighbors.distance(e);
-                if (r < rc) {
-                    int z = centreOf[neighbors.neighbor(e)];
-                    int at = count[z]++;
-                    vec[3 * at] = neighbors.vector(e, 0);
-                    vec[3 * at + 1] = neighbors.vector(e, 1);
-                    vec[3 * at + 2] = neighbors.vector(e, 2);
-                    dist[at] = r;
-                    spec[at] = z;
-                    global[at] = e;
-                }
-            }
-            cb.atomicBase(w, edges, vec, dist, spec, gradients);
-            cb.products(w, gradients);
-            int base = i * size;
-            for (int r = 0; r < cb.rows; r++) {
-                values[base + cb.rowColumn[r]] = w.values[r];
-            }
-            if (gradients && edges > 0) {
-                cb.edgeGradients(w, edges, edgeStart, global, grads, size);
-            }
-        }
-        return new FeatureBlock(n, size, values, neighbors, grads);
+        return new AtomicEnvironments(structure, neighbors, config.cutoff, species, "ace")
+            .features(size, gradients, c -> perCentre[c] == null ? null : perCentre[c].workspace());
     }
 
     private String speciesList() {

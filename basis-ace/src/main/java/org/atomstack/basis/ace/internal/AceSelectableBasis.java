@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.atomstack.api.selection.SelectableBasis;
+import org.atomstack.basis.ace.toolkit.ProductBasisEvaluator;
 
 /**
  * The ACE descriptor as functions of its atomic base. Primitives are the concatenation, over
@@ -26,7 +27,7 @@ final class AceSelectableBasis implements SelectableBasis {
         offset = new int[s + 1];
         for (int c = 0; c < s; c++) {
             CompiledBasis cb = descriptor.compiled(c);
-            offset[c + 1] = offset[c] + (cb == null ? 0 : cb.aCount);
+            offset[c + 1] = offset[c] + (cb == null ? 0 : cb.evaluator.atomicBaseSize());
         }
         primitives = offset[s];
         double[] d = descriptor.totalDegrees();
@@ -94,9 +95,9 @@ final class AceSelectableBasis implements SelectableBasis {
                 vec[3 * j + 2] = r * z / n;
                 dist[j] = r;
             }
-            CompiledBasis.Workspace w = cb.workspace();
-            cb.atomicBase(w, neighbours, vec, dist, spec, false);
-            System.arraycopy(w.a, 0, out, offset[c], cb.aCount);
+            ProductBasisEvaluator.Workspace w = cb.evaluator.workspace();
+            cb.evaluator.atomicBase(w, neighbours, vec, dist, spec, false);
+            System.arraycopy(w.atomicBase(), 0, out, offset[c], cb.evaluator.atomicBaseSize());
         }
     }
 
@@ -112,15 +113,16 @@ final class AceSelectableBasis implements SelectableBasis {
             if (cb == null) {
                 continue;
             }
-            CompiledBasis.Workspace w = cb.workspace();
-            System.arraycopy(primitiveValues, offset[c], w.a, 0, cb.aCount);
-            cb.products(w, true);
+            ProductBasisEvaluator pb = cb.evaluator;
+            ProductBasisEvaluator.Workspace w = pb.workspace();
+            System.arraycopy(primitiveValues, offset[c], w.atomicBase(), 0, pb.atomicBaseSize());
+            pb.products(w, true);
             for (int r = 0; r < cb.rows; r++) {
                 int col = cb.rowColumn[r];
-                values[col] = w.values[r];
+                values[col] = w.values()[r];
                 long rowBase = (long) col * primitives + offset[c];
-                for (int j = cb.nnzStart[r]; j < cb.nnzStart[r + 1]; j++) {
-                    jacobian[(int) (rowBase + cb.nnzA[j])] = w.mval[j];
+                for (int j = pb.jacobianStart(r); j < pb.jacobianStart(r + 1); j++) {
+                    jacobian[(int) (rowBase + pb.jacobianEntry(j))] = w.jacobian()[j];
                 }
             }
         }

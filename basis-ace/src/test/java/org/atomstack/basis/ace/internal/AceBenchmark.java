@@ -49,8 +49,8 @@ public final class AceBenchmark {
         AceDescriptor ace = (AceDescriptor) desc;
         CompiledBasis cb = ace.compiled(0);
         System.out.printf(Locale.ROOT, "basis %s: %d functions %s, %d atomic-base entries, %d terms, %d Jacobian non-zeros; built in %.0f ms%n",
-            degrees, desc.size(), Arrays.toString(ace.basis().countByOrder()), cb.aCount, cb.termCoeff.length, cb.nnz(),
-            (System.nanoTime() - t0) / 1e6);
+            degrees, desc.size(), Arrays.toString(ace.basis().countByOrder()), cb.evaluator.atomicBaseSize(), cb.evaluator.termCount(),
+            cb.evaluator.jacobianNonZeros(), (System.nanoTime() - t0) / 1e6);
         Structure mo = bcc(4, 3.15, 0.08, 1);
         NeighborList nl = NeighborList.build(mo, 5.0);
         System.out.printf(Locale.ROOT, "bcc Mo: %d atoms, %.1f neighbours per atom%n", mo.atomCount(), nl.edgeCount() / (double) mo.atomCount());
