@@ -25,10 +25,11 @@ import org.atomstack.api.train.internal.Checkpoint;
  * {@link LearningRateSchedule}, on any backend.
  *
  * <p>Each epoch visits the training structures in mini-batches of {@link TrainingOptions#batchSize()}
- * in an order drawn from (seed, epoch) only (full-batch optimisers see one batch in dataset
- * order, evaluated in chunks of the batch size whose losses and gradients add up exactly to
- * those of the whole set); one optimiser step per batch, each batch in its own {@link Graph}
- * released after the step. After the epoch the validation loss is computed over the whole validation set (exact
+ * in an order drawn from (seed, epoch) only; one optimiser step per batch, each batch in its own
+ * {@link Graph} released after the step. Full-batch optimisers take one step per epoch on the
+ * whole set in dataset order, evaluated in chunks of the batch size whose losses and gradients
+ * add up exactly to those of the whole set, so memory stays that of one mini-batch. After the
+ * epoch the validation loss is computed over the whole validation set (exact
  * dataset means, not averaged batch means); it is the monitored loss, or the mean training loss
  * when there is no validation data. The monitored loss drives the schedule, early stopping
  * (patience, min delta) and the choice of the best parameters, which are kept on the host.
