@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.atomstack.api.backend.Backend;
 import org.atomstack.api.tensor.BinaryOp;
 import org.atomstack.api.tensor.DType;
+import org.atomstack.api.tensor.OpShapes;
 import org.atomstack.api.tensor.RadialBasis;
 import org.atomstack.api.tensor.Shape;
 import org.atomstack.api.tensor.SparsePolynomial;
@@ -93,7 +94,7 @@ final class CpuBackend implements Backend {
         checkOpen();
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(dtype, "dtype");
-        checkLength(data.length, shape, "fromDoubles");
+        OpShapes.values(data.length, shape, "fromDoubles");
         return make(shape, dtype, convert(data, dtype));
     }
 
@@ -101,7 +102,7 @@ final class CpuBackend implements Backend {
     public Tensor fromInts(int[] data, Shape shape) {
         checkOpen();
         Objects.requireNonNull(data, "data");
-        checkLength(data.length, shape, "fromInts");
+        OpShapes.values(data.length, shape, "fromInts");
         return make(shape, DType.INT32, data.clone());
     }
 
@@ -124,7 +125,7 @@ final class CpuBackend implements Backend {
             }
             case INT32 -> {
                 int[] i = new int[n];
-                Arrays.fill(i, toInt(value, 0));
+                Arrays.fill(i, OpShapes.int32(value, 0));
                 yield i;
             }
         };
@@ -191,91 +192,57 @@ final class CpuBackend implements Backend {
     public Tensor reshape(Tensor t, Shape shape) {
         CpuTensor x = operand(t, "reshape");
         Objects.requireNonNull(shape, "shape");
-        if (shape.size() != x.shape().size()) {
-            throw new IllegalArgumentException("reshape: cannot view " + x.shape() + " (" + x.shape().size()
-                + " elements) as " + shape + " (" + shape.size() + " elements)");
-        }
-        return make(shape, x.dtype(), x.data());
+        return make(OpShapes.reshape(x.shape(), shape), x.dtype(), x.data());
     }
 
     @Override
     public Tensor transpose(Tensor t, int... perm) {
         CpuTensor x = operand(t, "transpose");
-        int rank = x.shape().rank();
-        boolean[] seen = new boolean[rank];
-        boolean valid = perm.length == rank;
-        for (int i = 0; valid && i < rank; i++) {
-            valid = perm[i] >= 0 && perm[i] < rank && !seen[perm[i]];
-            if (valid) {
-                seen[perm[i]] = true;
-            }
-        }
-        if (!valid) {
-            throw new IllegalArgumentException("transpose: " + Arrays.toString(perm) + " is not a permutation of the "
-                + rank + " axes of " + x.shape());
-        }
-        int[] in = x.shape().dims();
-        int[] inStrides = Strided.rowMajor(in);
-        int[] out = new int[rank];
-        int[] src = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            out[i] = in[perm[i]];
+        Shape shape = OpShapes.transpose(x.shape(), perm);
+        int[] inStrides = Strided.rowMajor(x.shape().dims());
+        int[] src = new int[perm.length];
+        for (int i = 0; i < perm.length; i++) {
             src[i] = inStrides[perm[i]];
         }
-        return make(Shape.of(out), x.dtype(), stridedCopy(x.data(), 0, out, src));
+        return make(shape, x.dtype(), stridedCopy(x.data(), 0, shape.dims(), src));
     }
 
     @Override
     public Tensor slice(Tensor t, int axis, int from, int to) {
         CpuTensor x = operand(t, "slice");
         Shape s = x.shape();
-        int ax = axis(axis, s, "slice");
-        if (from < 0 || to < from || to > s.dim(ax)) {
-            throw new IllegalArgumentException("slice: range " + from + ".." + to + " is outside axis " + ax
-                + " of " + s + " (0.." + s.dim(ax) + ")");
-        }
+        Shape shape = OpShapes.slice(s, axis, from, to);
+        int ax = OpShapes.axis(s, axis, "slice");
         int[] d = s.dims();
         int outer = prod(d, 0, ax);
         int inner = prod(d, ax + 1, d.length);
         int len = (to - from) * inner;
-        d[ax] = to - from;
         Object src = x.data();
         Object out = alloc(x.dtype(), outer * len);
         int step = s.dim(ax) * inner;
         for (int o = 0; o < outer; o++) {
             System.arraycopy(src, o * step + from * inner, out, o * len, len);
         }
-        return make(Shape.of(d), x.dtype(), out);
+        return make(shape, x.dtype(), out);
     }
 
     @Override
     public Tensor concat(List<Tensor> parts, int axis) {
         checkOpen();
         Objects.requireNonNull(parts, "parts");
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("concat needs at least one tensor");
-        }
         CpuTensor[] xs = new CpuTensor[parts.size()];
+        Shape[] shapes = new Shape[xs.length];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = operand(parts.get(i), "concat");
         }
-        Shape first = xs[0].shape();
-        int ax = axis(axis, first, "concat");
-        int[] d = first.dims();
-        int total = 0;
-        for (CpuTensor x : xs) {
-            sameDtype("concat", xs[0], x);
-            Shape s = x.shape();
-            boolean ok = s.rank() == first.rank();
-            for (int i = 0; ok && i < d.length; i++) {
-                ok = i == ax || s.dim(i) == d[i];
-            }
-            if (!ok) {
-                throw new IllegalArgumentException("concat along axis " + ax + ": shapes " + first + " and " + s + " differ off that axis");
-            }
-            total += s.dim(ax);
+        for (int i = 0; i < xs.length; i++) {
+            sameDtype("concat", xs[0], xs[i]);
+            shapes[i] = xs[i].shape();
         }
-        d[ax] = total;
+        Shape shape = OpShapes.concat(Arrays.asList(shapes), axis);
+        int ax = OpShapes.axis(shape, axis, "concat");
+        int[] d = shape.dims();
+        int total = d[ax];
         int outer = prod(d, 0, ax);
         int inner = prod(d, ax + 1, d.length);
         Object out = alloc(xs[0].dtype(), outer * total * inner);
@@ -288,16 +255,14 @@ final class CpuBackend implements Backend {
             }
             at += len;
         }
-        return make(Shape.of(d), xs[0].dtype(), out);
+        return make(shape, xs[0].dtype(), out);
     }
 
     @Override
     public Tensor broadcastTo(Tensor t, Shape shape) {
         CpuTensor x = operand(t, "broadcastTo");
         Objects.requireNonNull(shape, "shape");
-        if (shape.rank() < x.shape().rank() || !broadcastsTo(x.shape(), shape)) {
-            throw new IllegalArgumentException("broadcastTo: " + x.shape() + " does not broadcast to " + shape);
-        }
+        OpShapes.broadcastTo(x.shape(), shape);
         int[] out = shape.dims();
         return make(shape, x.dtype(), stridedCopy(x.data(), 0, out, Strided.broadcastStrides(x.shape(), out)));
     }
@@ -306,9 +271,7 @@ final class CpuBackend implements Backend {
     public Tensor sumTo(Tensor t, Shape shape) {
         CpuTensor x = floating(t, "sumTo");
         Objects.requireNonNull(shape, "shape");
-        if (shape.rank() > x.shape().rank() || !broadcastsTo(shape, x.shape())) {
-            throw new IllegalArgumentException("sumTo: " + shape + " does not broadcast to " + x.shape());
-        }
+        OpShapes.sumTo(x.shape(), shape);
         return make(shape, x.dtype(), Reductions.sumTo(par, x.data(), x.shape(), shape));
     }
 
@@ -342,12 +305,7 @@ final class CpuBackend implements Backend {
         CpuTensor x = floating(a, what);
         CpuTensor y = floating(b, what);
         sameDtype(what, x, y);
-        Shape shape;
-        try {
-            shape = Shape.broadcast(x.shape(), y.shape());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
-        }
+        Shape shape = OpShapes.broadcast(x.shape(), y.shape(), what);
         int[] dims = shape.dims();
         Strided it = Strided.of(dims, Strided.broadcastStrides(x.shape(), dims), Strided.broadcastStrides(y.shape(), dims));
         int n = it.size();
@@ -377,22 +335,9 @@ final class CpuBackend implements Backend {
     public Tensor sum(Tensor t, int axis, boolean keepDims) {
         CpuTensor x = floating(t, "sum");
         Shape s = x.shape();
-        int ax = axis(axis, s, "sum");
-        Object out = Reductions.sumAxis(par, x.data(), s, ax);
-        int[] d = s.dims();
-        int[] od;
-        if (keepDims) {
-            d[ax] = 1;
-            od = d;
-        } else {
-            od = new int[d.length - 1];
-            for (int i = 0, j = 0; i < d.length; i++) {
-                if (i != ax) {
-                    od[j++] = d[i];
-                }
-            }
-        }
-        return make(Shape.of(od), x.dtype(), out);
+        Shape shape = OpShapes.sum(s, axis, keepDims);
+        Object out = Reductions.sumAxis(par, x.data(), s, OpShapes.axis(s, axis, "sum"));
+        return make(shape, x.dtype(), out);
     }
 
     @Override
@@ -400,34 +345,20 @@ final class CpuBackend implements Backend {
         CpuTensor x = floating(a, "matmul");
         CpuTensor y = floating(b, "matmul");
         sameDtype("matmul", x, y);
-        Shape sa = x.shape();
-        Shape sb = y.shape();
-        int rank = sa.rank();
-        if ((rank != 2 && rank != 3) || sb.rank() != rank || (rank == 3 && sa.dim(0) != sb.dim(0))) {
-            throw new IllegalArgumentException("matmul needs two rank-2 tensors or two rank-3 tensors with equal batch, got "
-                + sa + " and " + sb);
-        }
-        int batch = rank == 3 ? sa.dim(0) : 1;
-        int ar = sa.dim(-2);
-        int ac = sa.dim(-1);
-        int br = sb.dim(-2);
-        int bc = sb.dim(-1);
-        int m = transA ? ac : ar;
-        int k = transA ? ar : ac;
-        int kb = transB ? bc : br;
-        int n = transB ? br : bc;
-        if (k != kb) {
-            throw new IllegalArgumentException("matmul: inner dimensions differ: " + sa + (transA ? "ᵀ" : "") + " · "
-                + sb + (transB ? "ᵀ" : "") + " (" + k + " vs " + kb + ")");
-        }
-        int ars = transA ? 1 : ac;
-        int acs = transA ? ac : 1;
-        int brs = transB ? 1 : bc;
-        int bcs = transB ? bc : 1;
-        int aSize = ar * ac;
-        int bSize = br * bc;
+        OpShapes.Matmul mm = OpShapes.matmul(x.shape(), y.shape(), transA, transB);
+        int batch = mm.batch();
+        int m = mm.m();
+        int n = mm.n();
+        int k = mm.k();
+        // Strides and matrix sizes are bounded by the operands' host arrays, so they fit an int.
+        int ars = (int) mm.ars();
+        int acs = (int) mm.acs();
+        int brs = (int) mm.brs();
+        int bcs = (int) mm.bcs();
+        int aSize = (int) mm.aSize();
+        int bSize = (int) mm.bSize();
         int cSize = m * n;
-        Shape out = rank == 3 ? Shape.of(batch, m, n) : Shape.of(m, n);
+        Shape out = mm.out();
         boolean overBatch = batch > 1 && (long) m * n * k <= SMALL_BATCH_ITEM;
         if (x.dtype() == DType.FLOAT64) {
             double[] av = x.f64();
@@ -469,47 +400,31 @@ final class CpuBackend implements Backend {
     public Tensor gather(Tensor x, Tensor index) {
         CpuTensor src = operand(x, "gather");
         CpuTensor idx = index(index, "gather");
-        Shape s = src.shape();
-        if (s.rank() < 1) {
-            throw new IllegalArgumentException("gather needs a tensor of rank >= 1, got " + s);
-        }
         int[] ix = idx.i32();
-        Indexing.checkIndices(ix, s.dim(0), "gather from " + s);
-        int[] d = s.dims();
+        Shape shape = OpShapes.gather(src.shape(), ix);
+        int[] d = shape.dims();
         int rowLen = prod(d, 1, d.length);
-        d[0] = ix.length;
         Object out = alloc(src.dtype(), ix.length * rowLen);
         Indexing.gather(par, src.data(), ix, out, rowLen);
-        return make(Shape.of(d), src.dtype(), out);
+        return make(shape, src.dtype(), out);
     }
 
     @Override
     public Tensor scatterAdd(Tensor src, Tensor index, int rows) {
         CpuTensor x = floating(src, "scatterAdd");
         CpuTensor idx = index(index, "scatterAdd");
-        Shape s = x.shape();
-        if (s.rank() < 1) {
-            throw new IllegalArgumentException("scatterAdd needs a source of rank >= 1, got " + s);
-        }
         int[] ix = idx.i32();
-        if (ix.length != s.dim(0)) {
-            throw new IllegalArgumentException("scatterAdd: " + ix.length + " indices for " + s.dim(0) + " source rows " + s);
-        }
-        if (rows < 0) {
-            throw new IllegalArgumentException("scatterAdd: negative row count " + rows);
-        }
-        Indexing.checkIndices(ix, rows, "scatterAdd into " + rows + " rows");
-        int[] d = s.dims();
+        Shape shape = OpShapes.scatterAdd(x.shape(), ix, rows);
+        int[] d = shape.dims();
         int rowLen = prod(d, 1, d.length);
-        d[0] = rows;
         if (x.dtype() == DType.FLOAT64) {
             double[] out = new double[rows * rowLen];
             Indexing.scatterAdd(par, x.f64(), ix, out, rows, rowLen);
-            return make(Shape.of(d), x.dtype(), out);
+            return make(shape, x.dtype(), out);
         }
         float[] out = new float[rows * rowLen];
         Indexing.scatterAdd(par, x.f32(), ix, out, rows, rowLen);
-        return make(Shape.of(d), x.dtype(), out);
+        return make(shape, x.dtype(), out);
     }
 
     // ------------------------------------------------------------------ fused kernels
@@ -518,32 +433,22 @@ final class CpuBackend implements Backend {
     public Tensor radialBasis(Tensor r, RadialBasis basis, int derivative) {
         CpuTensor x = floating(r, "radialBasis");
         Objects.requireNonNull(basis, "basis");
-        if (x.shape().rank() != 1) {
-            throw new IllegalArgumentException("radialBasis needs distances of rank 1, got " + x.shape());
-        }
-        if (derivative < 0) {
-            throw new IllegalArgumentException("radialBasis: derivative order must be >= 0, got " + derivative);
-        }
-        int edges = x.shape().dim(0);
+        Shape shape = OpShapes.radialBasis(x.shape(), basis, derivative);
+        int edges = shape.dim(0);
         RadialKernel kernel = new RadialKernel(basis, derivative);
         Object in = x.data();
         Object out = alloc(x.dtype(), edges * basis.count());
         par.forRange(edges, kernel.costPerEdge(), (from, to) -> kernel.evaluate(in, out, from, to));
-        return make(Shape.of(edges, basis.count()), x.dtype(), out);
+        return make(shape, x.dtype(), out);
     }
 
     @Override
     public Tensor sparsePolynomial(Tensor x, SparsePolynomial polynomial) {
         CpuTensor pts = floating(x, "sparsePolynomial");
         Objects.requireNonNull(polynomial, "polynomial");
-        Shape s = pts.shape();
-        if (s.rank() != 2 || s.dim(1) != polynomial.variables()) {
-            throw new IllegalArgumentException("sparsePolynomial needs points of shape [N, " + polynomial.variables()
-                + "], got " + s);
-        }
-        int n = s.dim(0);
+        Shape out = OpShapes.sparsePolynomial(pts.shape(), polynomial);
+        int n = out.dim(0);
         PolynomialKernel kernel = new PolynomialKernel(polynomial);
-        Shape out = Shape.of(n, polynomial.outputs());
         if (pts.dtype() == DType.FLOAT64) {
             double[] in = pts.f64();
             double[] o = new double[n * polynomial.outputs()];
@@ -605,35 +510,6 @@ final class CpuBackend implements Backend {
         }
     }
 
-    private static int axis(int axis, Shape s, String what) {
-        int ax = axis < 0 ? axis + s.rank() : axis;
-        if (ax < 0 || ax >= s.rank()) {
-            throw new IllegalArgumentException(what + ": axis " + axis + " is out of range for " + s);
-        }
-        return ax;
-    }
-
-    private static void checkLength(int length, Shape shape, String what) {
-        Objects.requireNonNull(shape, "shape");
-        if (length != shape.size()) {
-            throw new IllegalArgumentException(what + ": " + length + " values for shape " + shape + " (" + shape.size() + " elements)");
-        }
-    }
-
-    /** Whether {@code from} broadcasts (NumPy rules) to exactly {@code to}. */
-    private static boolean broadcastsTo(Shape from, Shape to) {
-        if (from.rank() > to.rank()) {
-            return false;
-        }
-        int shift = to.rank() - from.rank();
-        for (int i = 0; i < from.rank(); i++) {
-            if (from.dim(i) != 1 && from.dim(i) != to.dim(i + shift)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int prod(int[] d, int from, int to) {
         int p = 1;
         for (int i = from; i < to; i++) {
@@ -650,13 +526,6 @@ final class CpuBackend implements Backend {
         };
     }
 
-    private static int toInt(double v, int at) {
-        if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("INT32 tensor: value " + v + " at " + at + " is not a 32-bit integer");
-        }
-        return (int) v;
-    }
-
     private static Object convert(double[] data, DType dtype) {
         return switch (dtype) {
             case FLOAT64 -> data.clone();
@@ -670,7 +539,7 @@ final class CpuBackend implements Backend {
             case INT32 -> {
                 int[] v = new int[data.length];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = toInt(data[i], i);
+                    v[i] = OpShapes.int32(data[i], i);
                 }
                 yield v;
             }

@@ -10,19 +10,6 @@ final class Indexing {
     private Indexing() {
     }
 
-    /**
-     * Throws {@link IllegalArgumentException} naming the first index outside 0..bound-1.
-     *
-     * @param what the operation, for the message
-     */
-    static void checkIndices(int[] index, int bound, String what) {
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= bound) {
-                throw new IllegalArgumentException(what + ": index[" + i + "] = " + index[i] + " is outside 0.." + (bound - 1));
-            }
-        }
-    }
-
     /** out row i = x row index[i], rows of {@code rowLen} elements; arrays of any primitive type. */
     static void gather(Parallel par, Object x, int[] index, Object out, int rowLen) {
         par.forRange(index.length, rowLen, (from, to) -> {

@@ -67,6 +67,15 @@ final class StridePack {
         return packed;
     }
 
+    /** Product of {@code d[from..to-1]}. */
+    static long prod(int[] d, int from, int to) {
+        long p = 1;
+        for (int i = from; i < to; i++) {
+            p *= d[i];
+        }
+        return p;
+    }
+
     /** Row-major element strides of {@code dims}. */
     static long[] rowMajor(int[] dims) {
         long[] st = new long[dims.length];

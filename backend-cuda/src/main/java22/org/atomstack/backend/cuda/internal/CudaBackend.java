@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.atomstack.api.backend.Backend;
 import org.atomstack.api.tensor.BinaryOp;
 import org.atomstack.api.tensor.DType;
+import org.atomstack.api.tensor.OpShapes;
 import org.atomstack.api.tensor.RadialBasis;
 import org.atomstack.api.tensor.Shape;
 import org.atomstack.api.tensor.SparsePolynomial;
@@ -233,13 +234,13 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(dtype, "dtype");
         Objects.requireNonNull(shape, "shape");
         return guarded(() -> {
-            Shapes.length(data.length, shape, "fromDoubles");
+            OpShapes.values(data.length, shape, "fromDoubles");
             int n = data.length;
             int[] ints = null;
             if (dtype == DType.INT32) {
                 ints = new int[n];
                 for (int i = 0; i < n; i++) {
-                    ints[i] = Shapes.toInt(data[i], i);
+                    ints[i] = OpShapes.int32(data[i], i);
                 }
             }
             CudaTensor out = allocate(shape, dtype);
@@ -271,7 +272,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(shape, "shape");
         return guarded(() -> {
-            Shapes.length(data.length, shape, "fromInts");
+            OpShapes.values(data.length, shape, "fromInts");
             int[] copy = data.clone();
             CudaTensor out = allocate(shape, DType.INT32);
             try (Arena a = Arena.ofConfined()) {
@@ -292,7 +293,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(dtype, "dtype");
         return guarded(() -> {
-            int intValue = dtype == DType.INT32 ? Shapes.toInt(value, 0) : 0;
+            int intValue = dtype == DType.INT32 ? OpShapes.int32(value, 0) : 0;
             CudaTensor out = allocate(shape, dtype);
             long n = shape.size();
             produce(out, () -> {
@@ -377,11 +378,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(shape, "shape");
         return guarded(() -> {
             CudaTensor x = operand(t, "reshape");
-            if (shape.size() != x.shape().size()) {
-                throw new IllegalArgumentException("reshape: cannot view " + x.shape() + " (" + x.shape().size()
-                    + " elements) as " + shape + " (" + shape.size() + " elements)");
-            }
-            return view(x, shape);
+            return view(x, OpShapes.reshape(x.shape(), shape));
         });
     }
 
@@ -390,7 +387,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(perm, "perm");
         return guarded(() -> {
             CudaTensor x = operand(t, "transpose");
-            Shape out = Shapes.transpose(x.shape(), perm);
+            Shape out = OpShapes.transpose(x.shape(), perm);
             long[] in = StridePack.rowMajor(x.shape().dims());
             long[] src = new long[perm.length];
             for (int i = 0; i < perm.length; i++) {
@@ -407,11 +404,11 @@ final class CudaBackend implements Backend, CudaBackendInfo {
     public Tensor slice(Tensor t, int axis, int from, int to) {
         return guarded(() -> {
             CudaTensor x = operand(t, "slice");
-            int ax = Shapes.slice(x.shape(), axis, from, to);
-            int[] d = x.shape().dims();
-            long[] in = StridePack.rowMajor(d);
-            d[ax] = to - from;
-            CudaTensor y = allocate(Shape.of(d), x.dtype());
+            Shape out = OpShapes.slice(x.shape(), axis, from, to);
+            int ax = OpShapes.axis(x.shape(), axis, "slice");
+            long[] in = StridePack.rowMajor(x.shape().dims());
+            int[] d = out.dims();
+            CudaTensor y = allocate(out, x.dtype());
             produce(y, () -> copy(x, from * in[ax], y, 0, d, in, StridePack.rowMajor(d)));
             return y;
         });
@@ -421,20 +418,17 @@ final class CudaBackend implements Backend, CudaBackendInfo {
     public Tensor concat(List<Tensor> parts, int axis) {
         Objects.requireNonNull(parts, "parts");
         return guarded(() -> {
-            if (parts.isEmpty()) {
-                throw new IllegalArgumentException("concat needs at least one tensor");
-            }
             List<CudaTensor> xs = new ArrayList<>(parts.size());
             for (Tensor p : parts) {
                 xs.add(operand(p, "concat"));
             }
-            int ax = Shapes.axis(axis, xs.get(0).shape(), "concat");
             List<Shape> shapes = new ArrayList<>(xs.size());
             for (CudaTensor x : xs) {
                 sameDtype("concat", xs.get(0), x);
                 shapes.add(x.shape());
             }
-            Shape outShape = Shapes.concat(shapes, ax);
+            Shape outShape = OpShapes.concat(shapes, axis);
+            int ax = OpShapes.axis(outShape, axis, "concat");
             int[] od = outShape.dims();
             long[] outStrides = StridePack.rowMajor(od);
             CudaTensor y = allocate(outShape, xs.get(0).dtype());
@@ -455,9 +449,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(shape, "shape");
         return guarded(() -> {
             CudaTensor x = operand(t, "broadcastTo");
-            if (!Shapes.broadcastsTo(x.shape(), shape)) {
-                throw new IllegalArgumentException("broadcastTo: " + x.shape() + " does not broadcast to " + shape);
-            }
+            OpShapes.broadcastTo(x.shape(), shape);
             int[] od = shape.dims();
             CudaTensor y = allocate(shape, x.dtype());
             produce(y, () -> copy(x, 0, y, 0, od, StridePack.broadcastStrides(x.shape(), od), StridePack.rowMajor(od)));
@@ -470,24 +462,22 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(shape, "shape");
         return guarded(() -> {
             CudaTensor x = floating(t, "sumTo");
-            if (!Shapes.broadcastsTo(shape, x.shape())) {
-                throw new IllegalArgumentException("sumTo: " + shape + " does not broadcast to " + x.shape());
-            }
+            OpShapes.sumTo(x.shape(), shape);
             int lead = x.shape().rank() - shape.rank();
             int[] cur = x.shape().dims();
             DeviceBuffer buf = x.buffer();
             boolean owned = false;
             try {
                 if (lead > 0) {
-                    long leadSize = Shapes.prod(cur, 0, lead);
+                    long leadSize = StridePack.prod(cur, 0, lead);
                     int[] rest = java.util.Arrays.copyOfRange(cur, lead, cur.length);
-                    buf = sumAxis(buf, x.dtype(), 1, leadSize, Shapes.prod(rest, 0, rest.length));
+                    buf = sumAxis(buf, x.dtype(), 1, leadSize, StridePack.prod(rest, 0, rest.length));
                     owned = true;
                     cur = rest;
                 }
                 for (int i = 0; i < cur.length; i++) {
                     if (shape.dim(i) == 1 && cur[i] != 1) {
-                        DeviceBuffer next = sumAxis(buf, x.dtype(), Shapes.prod(cur, 0, i), cur[i], Shapes.prod(cur, i + 1, cur.length));
+                        DeviceBuffer next = sumAxis(buf, x.dtype(), StridePack.prod(cur, 0, i), cur[i], StridePack.prod(cur, i + 1, cur.length));
                         if (owned) {
                             discard(buf);
                         }
@@ -532,7 +522,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             CudaTensor x = floating(a, what);
             CudaTensor y = floating(b, what);
             sameDtype(what, x, y);
-            Shape shape = Shapes.broadcast(x.shape(), y.shape(), what);
+            Shape shape = OpShapes.broadcast(x.shape(), y.shape(), what);
             int[] dims = shape.dims();
             long n = shape.size();
             long[] strides = StridePack.pack(dims, StridePack.broadcastStrides(x.shape(), dims), StridePack.broadcastStrides(y.shape(), dims));
@@ -551,10 +541,11 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         return guarded(() -> {
             CudaTensor x = floating(t, "sum");
             Shape s = x.shape();
-            int ax = Shapes.axis(axis, s, "sum");
+            Shape shape = OpShapes.sum(s, axis, keepDims);
+            int ax = OpShapes.axis(s, axis, "sum");
             int[] d = s.dims();
-            DeviceBuffer out = sumAxis(x.buffer(), x.dtype(), Shapes.prod(d, 0, ax), d[ax], Shapes.prod(d, ax + 1, d.length));
-            return completed(tensor(Shapes.sum(s, ax, keepDims), x.dtype(), out));
+            DeviceBuffer out = sumAxis(x.buffer(), x.dtype(), StridePack.prod(d, 0, ax), d[ax], StridePack.prod(d, ax + 1, d.length));
+            return completed(tensor(shape, x.dtype(), out));
         });
     }
 
@@ -564,7 +555,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
             CudaTensor x = floating(a, "matmul");
             CudaTensor y = floating(b, "matmul");
             sameDtype("matmul", x, y);
-            Shapes.Matmul mm = Shapes.matmul(x.shape(), y.shape(), transA, transB);
+            OpShapes.Matmul mm = OpShapes.matmul(x.shape(), y.shape(), transA, transB);
             CudaTensor c = allocate(mm.out(), x.dtype());
             produce(c, () -> {
                 if (mm.out().size() == 0) {
@@ -598,16 +589,11 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         return guarded(() -> {
             CudaTensor src = operand(x, "gather");
             CudaTensor idx = index(index, "gather");
-            Shape s = src.shape();
-            if (s.rank() < 1) {
-                throw new IllegalArgumentException("gather needs a tensor of rank >= 1, got " + s);
-            }
             int[] ix = ints(idx);
-            Shapes.indices(ix, s.dim(0), "gather from " + s);
-            int[] d = s.dims();
-            long rowLen = Shapes.prod(d, 1, d.length);
-            d[0] = ix.length;
-            CudaTensor out = allocate(Shape.of(d), src.dtype());
+            Shape shape = OpShapes.gather(src.shape(), ix);
+            int[] d = shape.dims();
+            long rowLen = StridePack.prod(d, 1, d.length);
+            CudaTensor out = allocate(shape, src.dtype());
             long n = out.shape().size();
             Kernel k = src.dtype() == DType.FLOAT64 ? Kernel.GATHER_B64 : Kernel.GATHER_B32;
             produce(out, () -> launchIf(k, n, a -> a.pointer(src.pointer()).pointer(idx.pointer()).pointer(out.pointer())
@@ -629,22 +615,11 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         return guarded(() -> {
             CudaTensor x = floating(src, "scatterAdd");
             CudaTensor idx = index(index, "scatterAdd");
-            Shape s = x.shape();
-            if (s.rank() < 1) {
-                throw new IllegalArgumentException("scatterAdd needs a source of rank >= 1, got " + s);
-            }
             int[] ix = ints(idx);
-            if (ix.length != s.dim(0)) {
-                throw new IllegalArgumentException("scatterAdd: " + ix.length + " indices for " + s.dim(0) + " source rows " + s);
-            }
-            if (rows < 0) {
-                throw new IllegalArgumentException("scatterAdd: negative row count " + rows);
-            }
-            Shapes.indices(ix, rows, "scatterAdd into " + rows + " rows");
-            int[] d = s.dims();
-            long rowLen = Shapes.prod(d, 1, d.length);
-            d[0] = rows;
-            CudaTensor out = allocate(Shape.of(d), x.dtype());
+            Shape shape = OpShapes.scatterAdd(x.shape(), ix, rows);
+            int[] d = shape.dims();
+            long rowLen = StridePack.prod(d, 1, d.length);
+            CudaTensor out = allocate(shape, x.dtype());
             long n = out.shape().size();
             produce(out, () -> {
                 if (n == 0) {
@@ -671,14 +646,9 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(basis, "basis");
         return guarded(() -> {
             CudaTensor x = floating(r, "radialBasis");
-            if (x.shape().rank() != 1) {
-                throw new IllegalArgumentException("radialBasis needs distances of rank 1, got " + x.shape());
-            }
-            if (derivative < 0) {
-                throw new IllegalArgumentException("radialBasis: derivative order must be >= 0, got " + derivative);
-            }
-            int edges = x.shape().dim(0);
-            CudaTensor out = allocate(Shape.of(edges, basis.count()), x.dtype());
+            Shape shape = OpShapes.radialBasis(x.shape(), basis, derivative);
+            int edges = shape.dim(0);
+            CudaTensor out = allocate(shape, x.dtype());
             long n = out.shape().size();
             long[] params = RadialParams.pack(basis, derivative);
             Kernel k = x.dtype() == DType.FLOAT64 ? Kernel.RADIAL_F64 : Kernel.RADIAL_F32;
@@ -692,14 +662,10 @@ final class CudaBackend implements Backend, CudaBackendInfo {
         Objects.requireNonNull(polynomial, "polynomial");
         return guarded(() -> {
             CudaTensor pts = floating(x, "sparsePolynomial");
-            Shape s = pts.shape();
-            if (s.rank() != 2 || s.dim(1) != polynomial.variables()) {
-                throw new IllegalArgumentException("sparsePolynomial needs points of shape [N, " + polynomial.variables()
-                    + "], got " + s);
-            }
-            int points = s.dim(0);
+            Shape shape = OpShapes.sparsePolynomial(pts.shape(), polynomial);
+            int points = shape.dim(0);
             PolynomialPlan plan = new PolynomialPlan(polynomial);
-            CudaTensor out = allocate(Shape.of(points, plan.outputs()), pts.dtype());
+            CudaTensor out = allocate(shape, pts.dtype());
             long n = out.shape().size();
             produce(out, () -> {
                 if (n == 0) {
@@ -939,7 +905,7 @@ final class CudaBackend implements Backend, CudaBackendInfo {
 
     /** dst[dstOff + b(i)] = src[srcOff + a(i)] over {@code dims}, by element size. */
     private void copy(CudaTensor src, long srcOff, CudaTensor dst, long dstOff, int[] dims, long[] a, long[] b) {
-        long n = Shapes.prod(dims, 0, dims.length);
+        long n = StridePack.prod(dims, 0, dims.length);
         if (n == 0) {
             return;
         }

@@ -73,7 +73,7 @@ class StridePackTest {
                 b[i] = rm[perm[i]];
             }
             long[] p = StridePack.pack(dims, a, b);
-            long n = Shapes.prod(dims, 0, rank);
+            long n = StridePack.prod(dims, 0, rank);
             for (long i = 0; i < n; i++) {
                 long[] expected = offsets(dims, a, b, i);
                 long[] got = kernelOffsets(p, i);
