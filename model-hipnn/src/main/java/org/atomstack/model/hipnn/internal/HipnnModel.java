@@ -37,13 +37,22 @@ final class HipnnModel implements Model {
      * @throws IllegalArgumentException when the parameters do not fit the network
      */
     HipnnModel(HipnnNetwork network, ParameterSet parameters, TensorOps ops) {
+        checkFits(network, parameters);
+        this.network = network;
+        this.parameters = parameters;
+        this.ops = ops;
+    }
+
+    /**
+     * Checks that {@code parameters} are named and shaped as the network's.
+     *
+     * @throws IllegalArgumentException listing both when they are not
+     */
+    static void checkFits(HipnnNetwork network, ParameterSet parameters) {
         if (!parameters.names().equals(network.parameterNames()) || !parameters.shapes().equals(network.parameterShapes())) {
             throw new IllegalArgumentException("parameters " + parameters + " do not fit the network, which expects "
                 + ParameterSet.of(network.parameterNames(), network.parameterShapes(), zeros(network)));
         }
-        this.network = network;
-        this.parameters = parameters;
-        this.ops = ops;
     }
 
     private static List<double[]> zeros(HipnnNetwork network) {

@@ -101,7 +101,8 @@ public final class HipnnModelProvider implements ModelProvider {
         return context.backend().get();
     }
 
-    private static String symbols(int[] species) {
+    /** Element symbols of atomic numbers, e.g. "[Nb, Mo]", for messages. */
+    static String symbols(int[] species) {
         return Arrays.stream(species).mapToObj(Elements::symbol).toList().toString();
     }
 }

@@ -75,7 +75,7 @@ final class HipnnTrainer implements ModelTrainer {
         for (int z : training.species()) {
             if (Arrays.binarySearch(species, z) < 0) {
                 throw new IllegalArgumentException("training dataset '" + training.name() + "' contains " + Elements.symbol(z)
-                    + ", which the model does not handle (species " + Arrays.stream(species).mapToObj(Elements::symbol).toList() + ")");
+                    + ", which the model does not handle (species " + HipnnModelProvider.symbols(species) + ")");
             }
         }
         Dataset train = training;
@@ -97,7 +97,7 @@ final class HipnnTrainer implements ModelTrainer {
             network.parameterCount(), Arrays.toString(offsets), neighbours));
         if (warm != null) {
             try {
-                new HipnnModel(network, warm.parameters(), ops);
+                HipnnModel.checkFits(network, warm.parameters());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("model.init_from: the model in '" + settings.initFrom() + "' has another architecture: "
                     + e.getMessage(), e);
@@ -157,8 +157,8 @@ final class HipnnTrainer implements ModelTrainer {
             throw new UncheckedIOException("model.init_from: " + e.getMessage(), e);
         }
         if (!Arrays.equals(c.species(), species)) {
-            throw new IllegalArgumentException("model.init_from: " + file + " handles " + Arrays.stream(c.species())
-                .mapToObj(Elements::symbol).toList() + " but the stack handles " + Arrays.stream(species).mapToObj(Elements::symbol).toList());
+            throw new IllegalArgumentException("model.init_from: " + file + " handles " + HipnnModelProvider.symbols(c.species())
+                + " but the stack handles " + HipnnModelProvider.symbols(species));
         }
         return c;
     }
