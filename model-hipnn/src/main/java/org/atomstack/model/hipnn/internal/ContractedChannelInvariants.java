@@ -33,7 +33,9 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  *   <li>{@link #invariants}: arrays E^l = Σ_m C_{(l,m)} E^l_m [atoms·C, 3^l] (one product per
  *       order with the toolkit's orthonormal basis arrays), then every diagram by pairwise
  *       contractions, each a batched product [n, 3^a, 3^s]·[n, 3^s, 3^b] over the s shared
- *       index lines.</li>
+ *       index lines. A squared norm |E^l|² is the sum of the squared coefficients C_{(l,m)}
+ *       instead (the basis arrays are orthonormal), and the full array of an order is formed
+ *       only when a diagram other than a norm needs it.</li>
  * </ol>
  *
  * The contraction order is greedy: a pair whose product was already formed for an earlier
@@ -155,18 +157,42 @@ final class ContractedChannelInvariants implements ChannelInvariants {
         int rows = atoms * channels;
         DType dt = environment.dtype();
         Var env = g.reshape(environment, rows, p);
+        Var[] blocks = new Var[set.lmax() + 1];
         Var[] arrays = new Var[set.lmax() + 1];
-        for (int l = 0; l <= set.lmax(); l++) {
-            Var block = g.slice(env, 1, l * l, (l + 1) * (l + 1));
-            arrays[l] = l == 0 ? block : g.matmul(block, g.constant(basis[l], dt, 2 * l + 1, IrreducibleTensors.pow3(l)));
+        for (TensorDiagram d : set.diagrams()) {
+            for (int i = 0; i < d.nodes(); i++) {
+                int l = d.order(i);
+                if (blocks[l] == null) {
+                    blocks[l] = g.slice(env, 1, l * l, (l + 1) * (l + 1));
+                }
+            }
+            if (normOrder(d) < 0) {
+                for (int i = 0; i < d.nodes(); i++) {
+                    int l = d.order(i);
+                    if (arrays[l] == null) {
+                        arrays[l] = l == 0 ? blocks[0] : g.matmul(blocks[l], g.constant(basis[l], dt, 2 * l + 1, IrreducibleTensors.pow3(l)));
+                    }
+                }
+            }
         }
         Map<String, Var> memo = new HashMap<>();
         List<Var> values = new ArrayList<>(set.size());
         for (TensorDiagram d : set.diagrams()) {
-            values.add(contract(g, d, arrays, rows, memo));
+            int l = normOrder(d);
+            // |E^l|² is the sum of the squared coefficients: the basis arrays are orthonormal, so the
+            // full arrays [rows, 3^l] need not be formed for a norm
+            values.add(l >= 0 ? g.sum(g.square(blocks[l]), 1, true) : contract(g, d, arrays, rows, memo));
         }
         Var all = values.size() == 1 ? values.get(0) : g.concat(values, 1);
         return g.reshape(all, atoms, channels, set.size());
+    }
+
+    /**
+     * The order l when {@code d} is the squared norm of E^l (two nodes of order l joined by l
+     * lines), else −1.
+     */
+    static int normOrder(TensorDiagram d) {
+        return d.nodes() == 2 && d.order(0) == d.order(1) && d.multiplicity(0, 1) == d.order(0) ? d.order(0) : -1;
     }
 
     /**
