@@ -159,39 +159,41 @@ final class ContractedChannelInvariants implements ChannelInvariants {
         Var env = g.reshape(environment, rows, p);
         Var[] blocks = new Var[set.lmax() + 1];
         Var[] arrays = new Var[set.lmax() + 1];
-        for (TensorDiagram d : set.diagrams()) {
-            for (int i = 0; i < d.nodes(); i++) {
-                int l = d.order(i);
-                if (blocks[l] == null) {
-                    blocks[l] = g.slice(env, 1, l * l, (l + 1) * (l + 1));
-                }
-            }
-            if (normOrder(d) < 0) {
-                for (int i = 0; i < d.nodes(); i++) {
-                    int l = d.order(i);
-                    if (arrays[l] == null) {
-                        arrays[l] = l == 0 ? blocks[0] : g.matmul(blocks[l], g.constant(basis[l], dt, 2 * l + 1, IrreducibleTensors.pow3(l)));
-                    }
-                }
-            }
-        }
         Map<String, Var> memo = new HashMap<>();
         List<Var> values = new ArrayList<>(set.size());
         for (TensorDiagram d : set.diagrams()) {
-            int l = normOrder(d);
-            // |E^l|² is the sum of the squared coefficients: the basis arrays are orthonormal, so the
-            // full arrays [rows, 3^l] need not be formed for a norm
-            values.add(l >= 0 ? g.sum(g.square(blocks[l]), 1, true) : contract(g, d, arrays, rows, memo));
+            int norm = normOrder(d);
+            if (norm >= 0) {
+                // |E^l|² is the sum of the squared coefficients: the basis arrays are orthonormal
+                values.add(g.sum(g.square(block(g, env, blocks, norm)), 1, true));
+                continue;
+            }
+            for (int i = 0; i < d.nodes(); i++) {
+                int l = d.order(i);
+                if (arrays[l] == null) {
+                    Var c = block(g, env, blocks, l);
+                    arrays[l] = l == 0 ? c : g.matmul(c, g.constant(basis[l], dt, 2 * l + 1, IrreducibleTensors.pow3(l)));
+                }
+            }
+            values.add(contract(g, d, arrays, rows, memo));
         }
         Var all = values.size() == 1 ? values.get(0) : g.concat(values, 1);
         return g.reshape(all, atoms, channels, set.size());
+    }
+
+    /** The coefficients C_{(l,m)} of order l [rows, 2l+1], sliced from {@code env} once per call. */
+    private static Var block(Graph g, Var env, Var[] blocks, int l) {
+        if (blocks[l] == null) {
+            blocks[l] = g.slice(env, 1, l * l, (l + 1) * (l + 1));
+        }
+        return blocks[l];
     }
 
     /**
      * The order l when {@code d} is the squared norm of E^l (two nodes of order l joined by l
      * lines), else −1.
      */
-    static int normOrder(TensorDiagram d) {
+    private static int normOrder(TensorDiagram d) {
         return d.nodes() == 2 && d.order(0) == d.order(1) && d.multiplicity(0, 1) == d.order(0) ? d.order(0) : -1;
     }
 
