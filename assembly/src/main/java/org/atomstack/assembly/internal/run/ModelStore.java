@@ -3,13 +3,10 @@ package org.atomstack.assembly.internal.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.atomstack.api.plugin.Version;
 import org.atomstack.api.plugin.VersionRange;
 import org.atomstack.api.selection.BasisSelection;
 import org.atomstack.api.stack.StackContext;
+import org.atomstack.assembly.internal.io.AtomicFiles;
 import org.atomstack.assembly.internal.stack.AssembledStack;
 
 /**
@@ -75,7 +73,7 @@ public final class ModelStore {
         Path target = dir.toAbsolutePath();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path tmp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = AtomicFiles.temporarySibling(target);
         Files.createDirectory(tmp);
         Path old = null;
         try {
@@ -87,7 +85,7 @@ public final class ModelStore {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            AtomicFiles.deleteTree(tmp);
             if (old != null && !Files.exists(target)) {
                 Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
                 old = null;
@@ -95,7 +93,7 @@ public final class ModelStore {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            AtomicFiles.deleteTree(old);
         }
     }
 
@@ -154,24 +152,5 @@ public final class ModelStore {
             s.filter(Files::isRegularFile).forEach(out::add);
         }
         return out;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -19,6 +19,7 @@ import org.atomstack.api.model.TrainingListener;
 import org.atomstack.api.plugin.PluginRegistry;
 import org.atomstack.api.structure.Dataset;
 import org.atomstack.api.structure.Structure;
+import org.atomstack.assembly.internal.io.AtomicFiles;
 import org.atomstack.assembly.internal.run.Evaluator;
 import org.atomstack.assembly.internal.run.FitRunner;
 import org.atomstack.assembly.internal.stack.StackSpec;
@@ -34,7 +35,9 @@ import org.atomstack.assembly.io.DataFiles;
  * training subset ({@code subset.json}) and finally {@code metrics.json}, atomically; a cell with
  * {@code metrics.json} is finished and is never run again, so an interrupted study resumes where
  * it stopped. A failing cell writes {@code error.json} with its cause and the study goes on
- * (failed cells are retried by the next run). Cells run in parallel on {@code parallel} threads.
+ * (failed cells are retried by the next run; a cell run again first clears the temporary files
+ * that a killed run's atomic writes left in its folder). Cells run in parallel on
+ * {@code parallel} threads.
  */
 public final class StudyRunner {
     private final PluginRegistry registry;
@@ -206,6 +209,8 @@ public final class StudyRunner {
         Path dir = c.dir(out);
         try {
             Files.createDirectories(dir);
+            // a run killed in this cell may have left a temporary file of an atomic write
+            AtomicFiles.removeLeftovers(dir);
             Files.deleteIfExists(dir.resolve("error.json"));
             Dataset train = c.count() >= data.train().size() ? data.train()
                 : data.train().randomSubset(c.count(), subsetSeed(study.seed(), c.dataset().name(), c.count(), c.repeat()));

@@ -123,6 +123,25 @@ class StudyRunnerTest {
     }
 
     @Test
+    void aCellRunAgainClearsWhatAKilledRunsAtomicWritesLeftBehind() throws Exception {
+        Path out = tmp.resolve("out");
+        Path file = study("");
+        run(file, out);
+        Path cell = out.resolve("cells/large/Mo/n97/r1");
+        Files.delete(cell.resolve("metrics.json"));
+        // what a run killed while writing subset.json and saving a model leaves: temporary siblings
+        Path tmpFile = Files.writeString(cell.resolve(".subset.json.0b1c.tmp"), "{\"dataset\": ");
+        Path tmpDir = Files.createDirectories(cell.resolve(".model.9f2e.tmp/nested"));
+        Path hidden = Files.writeString(cell.resolve(".keep"), "not a temporary file");
+        StudyRunner.Summary again = run(file, out);
+        assertEquals(1, again.finished());
+        assertFalse(Files.exists(tmpFile));
+        assertFalse(Files.exists(tmpDir.getParent()));
+        assertTrue(Files.exists(hidden));
+        assertTrue(Files.exists(cell.resolve("metrics.json")));
+    }
+
+    @Test
     void aFailingStackIsRecordedWithItsCauseAndTheStudyGoesOn() throws Exception {
         Path out = tmp.resolve("out");
         Path f = tmp.resolve("failing.yaml");
