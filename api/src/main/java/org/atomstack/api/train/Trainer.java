@@ -379,10 +379,11 @@ public final class Trainer {
                 }
                 LossWeights w = loss.weights();
                 for (BatchTensors bt : chunks) {
-                    double we = ew > 0 ? w.energy() * bt.energyWeightSum() / ew : 0;
-                    double wf = fw > 0 ? w.forces() * bt.forceWeightSum() / fw : 0;
-                    double ws = sw > 0 ? w.stress() * bt.stressWeightSum() / sw : 0;
-                    shares.add(we > 0 || wf > 0 || ws > 0 ? new Loss(loss.model(), new LossWeights(we, wf, ws, w.energyPerAtom())) : null);
+                    double we = ew > 0 ? bt.energyWeightSum() / ew : 0;
+                    double wf = fw > 0 ? bt.forceWeightSum() / fw : 0;
+                    double ws = sw > 0 ? bt.stressWeightSum() / sw : 0;
+                    LossWeights share = w.energy() * we > 0 || w.forces() * wf > 0 || w.stress() * ws > 0 ? w.scaled(we, wf, ws) : null;
+                    shares.add(share == null ? null : new Loss(loss.model(), share));
                 }
             } catch (RuntimeException e) {
                 close();

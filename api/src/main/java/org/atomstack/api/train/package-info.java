@@ -20,6 +20,6 @@
  *
  * Units: Å, eV, eV/Å, eV/Å³ (ASE stress sign, Voigt xx yy zz yz xz xy).
  *
- * <p>Package version 1.0.0.
+ * <p>Package version 1.1.0 (1.1: pseudo-Huber penalties in the loss, {@link org.atomstack.api.train.LossWeights.Huber}).
  */
 package org.atomstack.api.train;

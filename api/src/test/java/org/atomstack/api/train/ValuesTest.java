@@ -73,6 +73,28 @@ class ValuesTest {
     }
 
     @Test
+    void pseudoHuberPenaltyIsQuadraticForSmallAndLinearForLargeErrors() {
+        double d = 0.1;
+        for (double x : new double[] {-3e-4, 1e-6, 2e-3}) {
+            assertEquals(x * x, LossWeights.Huber.penalty(d, x), 1e-3 * x * x, "x² for |x| ≪ δ");
+        }
+        for (double x : new double[] {-50, 80}) {
+            assertEquals(2 * d * Math.abs(x) - 2 * d * d, LossWeights.Huber.penalty(d, x), 1e-3 * d, "2δ|x| − 2δ² for |x| ≫ δ");
+        }
+        assertEquals(2 * d * d * (Math.sqrt(2) - 1), LossWeights.Huber.penalty(d, d), 1e-15);
+        assertEquals(0.09, LossWeights.Huber.penalty(0, 0.3), 1e-15, "δ = 0 is the squared error");
+        LossTotals t = new LossTotals(4, 2, 9, 3, 0, 0, 1, 2, 0);
+        assertEquals(5 * 1.0 / 2 + 2.0 / 3, t.loss(new LossWeights(5, 1, 0)), 1e-15, "the loss sums penalties");
+        assertEquals(Math.sqrt(3), t.forceRmse(), 1e-15, "the metrics the squared errors");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LossWeights.Huber(0, -0.1, 0));
+        assertTrue(e.getMessage().contains("-0.1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights.Huber(Double.POSITIVE_INFINITY, 0, 0));
+        assertEquals("LossWeights[energy=1.0, forces=2.0, stress=0.0, energyPerAtom=true]", new LossWeights(1, 2, 0).toString(),
+            "checkpoints written before the penalties existed still match");
+        assertTrue(new LossWeights(1, 2, 0, true, new LossWeights.Huber(0, 0.1, 0)).toString().contains("forces=0.1"));
+    }
+
+    @Test
     void weightsAndOptionsQuoteBadValues() {
         assertThrows(IllegalArgumentException.class, () -> new LossWeights(0, 0, 0));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LossWeights(-1, 1, 0));

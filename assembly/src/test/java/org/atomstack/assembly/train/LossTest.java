@@ -72,14 +72,14 @@ class LossTest {
             if (st.labels().energy().isPresent()) {
                 double d = p.energy(s) - st.labels().energy().getAsDouble();
                 d = w.energyPerAtom() ? d / st.atomCount() : d;
-                eSum += wt * d * d;
+                eSum += wt * LossWeights.Huber.penalty(w.huber().energy(), d);
                 eW += wt;
             }
             if (st.labels().hasForces()) {
                 double[] f = p.forces(s).orElseThrow();
                 double[] ref = st.labels().forces().orElseThrow();
                 for (int k = 0; k < f.length; k++) {
-                    fSum += wt * (f[k] - ref[k]) * (f[k] - ref[k]);
+                    fSum += wt * LossWeights.Huber.penalty(w.huber().forces(), f[k] - ref[k]);
                     fW += wt;
                 }
             }
@@ -87,7 +87,7 @@ class LossTest {
                 double[] sigma = p.stress(s).orElseThrow();
                 double[] ref = st.labels().stress().orElseThrow();
                 for (int k = 0; k < 6; k++) {
-                    sSum += wt * (sigma[k] - ref[k]) * (sigma[k] - ref[k]);
+                    sSum += wt * LossWeights.Huber.penalty(w.huber().stress(), sigma[k] - ref[k]);
                     sW += wt;
                 }
             }
@@ -98,7 +98,22 @@ class LossTest {
     @ParameterizedTest(name = "energy per atom: {0}")
     @ValueSource(booleans = {true, false})
     void lossEqualsTheWeightedMeanSquaredErrorsOfItsDefinition(boolean perAtom) {
-        LossWeights w = new LossWeights(3, 2, 1e3, perAtom);
+        checkAgainstDefinition(new LossWeights(3, 2, 1e3, perAtom));
+    }
+
+    @ParameterizedTest(name = "energy per atom: {0}")
+    @ValueSource(booleans = {true, false})
+    void pseudoHuberLossEqualsItsDefinitionAndKeepsTheSquaredErrorsForTheMetrics(boolean perAtom) {
+        LossWeights w = new LossWeights(3, 2, 1e3, perAtom, new LossWeights.Huber(perAtom ? 0.01 : 0.5, 0.2, 1e-3));
+        LossTotals totals = checkAgainstDefinition(w);
+        LossTotals squares = checkAgainstDefinition(new LossWeights(3, 2, 1e3, perAtom));
+        assertEquals(squares.energySse(), totals.energySse(), 1e-12 * squares.energySse(), "RMSE metrics stay squared errors");
+        assertEquals(squares.forceSse(), totals.forceSse(), 1e-12 * squares.forceSse());
+        assertTrue(totals.forcePenalty() < totals.forceSse(), "ρ(x) < x² for every x ≠ 0");
+        assertTrue(totals.loss(w) < squares.loss(w), "weights with scales give a smaller loss");
+    }
+
+    private LossTotals checkAgainstDefinition(LossWeights w) {
         assertTrue(batch.hasStress(0) && !batch.hasStress(3), "the cluster's stress label is dropped: it has no volume");
         List<Tensor> p = params.upload(cpu, DType.FLOAT64);
         try (BatchTensors bt = batch.upload(cpu, DType.FLOAT64, model.species()); Graph g = new Graph(cpu)) {
@@ -113,6 +128,7 @@ class LossTest {
             int atoms = batch.atomCount() - (batch.atomOffset(2) - batch.atomOffset(1));
             assertEquals(3.0 * (atoms + batch.atomOffset(1)), totals.forceWeight(), "force components, the first structure's counted twice");
             assertEquals(6.0 * (2 + 1 + 1), totals.stressWeight(), "stress components of the three periodic structures");
+            return totals;
         } finally {
             p.forEach(Tensor::close);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.atomstack.api.plugin.Parameters;
 import org.atomstack.api.plugin.PluginException;
 import org.atomstack.api.tensor.DType;
+import org.atomstack.api.train.LossWeights;
 import org.atomstack.basis.cartesian.toolkit.InvariantSet;
 import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
 
@@ -48,6 +49,7 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  * @param energyWeight       loss weight of the per-atom energy term ((eV/atom)⁻²)
  * @param forceWeight        loss weight of the force term ((eV/Å)⁻²)
  * @param stressWeight       loss weight of the stress term ((eV/Å³)⁻²)
+ * @param huber              pseudo-Huber scales of the loss terms (eV/atom, eV/Å, eV/Å³), 0 for squared errors
  * @param checkpoint         checkpoint file, or null for none
  * @param checkpointEvery    checkpoint interval in epochs (0: only at the end)
  * @param optimizer          Adam in mini-batches, or full-batch L-BFGS
@@ -62,7 +64,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
                             DType dtype, int epochs,
                             int batchSize, double learningRate, double plateauFactor, int plateauPatience,
                             double plateauThreshold, double minimumRate, int patience, double validationFraction,
-                            double energyWeight, double forceWeight, double stressWeight, Path checkpoint,
+                            double energyWeight, double forceWeight, double stressWeight, LossWeights.Huber huber, Path checkpoint,
                             int checkpointEvery, Optimizer optimizer, int lbfgsHistory, int lbfgsIterations, Path initFrom) {
 
     /** The training optimisers. */
@@ -119,7 +121,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
     /** Keys accepted in the model stage. */
     static final List<String> KEYS = List.of("variant", "width", "interactions", "onsite", "resnet", "sensitivities", "cutoff", "lower_cutoff",
         "envelope", "activation", "tensor_order", "norm_epsilon", "invariants", "invariant_layer", "group_norm_epsilon", "dtype", "epochs",
-        "batch_size", "learning_rate", "plateau", "patience", "validation_fraction", "weights", "checkpoint", "checkpoint_every",
+        "batch_size", "learning_rate", "plateau", "patience", "validation_fraction", "weights", "huber", "checkpoint", "checkpoint_every",
         "optimizer", "lbfgs", "init_from");
 
     /**
@@ -218,6 +220,10 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         if (we == 0 && wf == 0 && ws == 0) {
             throw p.error("weights", "at least one of energy, forces, stress must be > 0, got all 0");
         }
+        Parameters h = p.section("huber");
+        h.checkKnown("energy", "forces", "stress");
+        LossWeights.Huber huber = new LossWeights.Huber(finiteNonNegative(h, "energy"), finiteNonNegative(h, "forces"),
+            finiteNonNegative(h, "stress"));
         Path checkpoint = null;
         if (p.has("checkpoint")) {
             String c = p.string("checkpoint").strip();
@@ -242,7 +248,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         }
         return new HipnnSettings(variant, width, interactions, onsite, resnet, sensitivities, cutoff, lower, envelope, activation, tensorOrder,
             normEpsilon, set, recorded, layer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, factor, plateauPatience, threshold,
-            minimum, patience, validationFraction, we, wf, ws, checkpoint, checkpointEvery, optimizer, history, iterations, initFrom);
+            minimum, patience, validationFraction, we, wf, ws, huber, checkpoint, checkpointEvery, optimizer, history, iterations, initFrom);
     }
 
     private static Variant variant(Parameters p) {
@@ -276,6 +282,14 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         double v = p.number(key, fallback);
         if (!(v > 0)) {
             throw p.error(key, "must be > 0, got " + v);
+        }
+        return v;
+    }
+
+    private static double finiteNonNegative(Parameters p, String key) {
+        double v = nonNegative(p, key, 0);
+        if (!Double.isFinite(v)) {
+            throw p.error(key, "must be finite, got " + v);
         }
         return v;
     }
@@ -327,6 +341,13 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         w.put("forces", forceWeight);
         w.put("stress", stressWeight);
         m.put("weights", w);
+        if (!huber.equals(LossWeights.Huber.NONE)) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("energy", huber.energy());
+            h.put("forces", huber.forces());
+            h.put("stress", huber.stress());
+            m.put("huber", h);
+        }
         if (checkpoint != null) {
             m.put("checkpoint", checkpoint.toString());
         }

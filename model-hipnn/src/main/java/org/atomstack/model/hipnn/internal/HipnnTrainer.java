@@ -104,7 +104,8 @@ final class HipnnTrainer implements ModelTrainer {
             }
             listener.message("hipnn: starting from the parameters and offsets of " + settings.initFrom());
         }
-        Loss loss = new Loss(network, new LossWeights(settings.energyWeight(), settings.forceWeight(), settings.stressWeight(), true));
+        Loss loss = new Loss(network, new LossWeights(settings.energyWeight(), settings.forceWeight(), settings.stressWeight(), true,
+            settings.huber()));
         TrainingOptions options = new TrainingOptions(settings.epochs(), settings.batchSize(), seed, settings.dtype(), settings.patience(),
             0, null, 0);
         if (settings.checkpoint() != null) {

@@ -41,6 +41,17 @@ class ForceLossGradientTest {
     @CsvSource({"hipnn, EDGE, true", "hipnn, ATOM, true", "hipnn-ts, EDGE, true", "hipnn-ts, ATOM, true", "hip-hop, EDGE, true",
         "hip-hop, ATOM, true", "hipnn, ATOM, false", "hipnn-ts, EDGE, false", "hip-hop, EDGE, false"})
     void forceLossParameterGradientMatchesFiniteDifferences(String variant, HipnnNetwork.Order order, boolean resnet) {
+        checkLossGradient(variant, order, resnet, new LossWeights(2, 1, 30));
+    }
+
+    /** Pseudo-Huber penalties (scales within the spread of the errors, so both regimes occur) differentiate as exactly. */
+    @ParameterizedTest
+    @CsvSource({"hipnn-ts, EDGE", "hip-hop, ATOM"})
+    void pseudoHuberLossParameterGradientMatchesFiniteDifferences(String variant, HipnnNetwork.Order order) {
+        checkLossGradient(variant, order, false, new LossWeights(2, 1, 30, true, new LossWeights.Huber(0.05, 0.3, 0.005)));
+    }
+
+    private static void checkLossGradient(String variant, HipnnNetwork.Order order, boolean resnet, LossWeights weights) {
         HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", 3, "interactions", 2, "onsite", 1,
             "resnet", resnet,
             "sensitivities", 3, "cutoff", 3.6, "lower_cutoff", 1.5, "tensor_order", 2, "activation", "softplus",
@@ -50,7 +61,7 @@ class ForceLossGradientTest {
         SplittableRandom rng = new SplittableRandom(8);
         List<Structure> structures = List.of(Fixtures.cluster(rng, "c1", 4, 41, 42),
             Fixtures.bcc(rng, "b1", 1, 2.9, 0.05, 0.15, 41, 42));
-        Loss loss = new Loss(net, new LossWeights(2, 1, 30));
+        Loss loss = new Loss(net, weights);
         List<double[]> values = new ArrayList<>();
         List<Shape> shapes = new ArrayList<>();
         for (int i = 0; i < p0.size(); i++) {

@@ -1,6 +1,7 @@
 package org.atomstack.model.hipnn.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import org.atomstack.api.plugin.PluginException;
 import org.atomstack.api.plugin.PluginRegistry;
 import org.atomstack.api.stack.StackContext;
 import org.atomstack.api.tensor.DType;
+import org.atomstack.api.train.LossWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,8 @@ class SettingsAndProviderTest {
         assertEquals(HipnnSettings.Optimizer.ADAM, s.optimizer());
         HipnnSettings t = HipnnSettings.parse(Fixtures.parameters("variant", "hip-hop", "dtype", "float32", "invariants",
             List.of("-", "0,0", "01,12,02"), "plateau", java.util.Map.of("factor", 0.3), "weights", java.util.Map.of("stress", 0.5),
-            "checkpoint", "x.ckpt", "resnet", false, "optimizer", "lbfgs", "lbfgs", java.util.Map.of("iterations", 7), "init_from", "runs/a"));
+            "checkpoint", "x.ckpt", "resnet", false, "optimizer", "lbfgs", "lbfgs", java.util.Map.of("iterations", 7), "init_from", "runs/a",
+            "huber", java.util.Map.of("forces", 0.1)));
         Parameters recorded = t.toParameters();
         assertEquals(recorded.asMap(), HipnnSettings.parse(recorded).toParameters().asMap());
         assertEquals(List.of("-", "0,0", "01,02,12"), recorded.raw("invariants"));
@@ -40,6 +43,9 @@ class SettingsAndProviderTest {
         HipnnSettings back = HipnnSettings.parse(recorded);
         assertEquals(List.of(false, HipnnSettings.Optimizer.LBFGS, 20, 7, java.nio.file.Path.of("runs/a")),
             List.of(back.resnet(), back.optimizer(), back.lbfgsHistory(), back.lbfgsIterations(), back.initFrom()));
+        assertEquals(new LossWeights.Huber(0, 0.1, 0), back.huber());
+        assertEquals(LossWeights.Huber.NONE, s.huber(), "squared errors by default");
+        assertFalse(s.toParameters().asMap().containsKey("huber"), "models saved without scales record nothing new");
     }
 
     @Test
@@ -57,6 +63,8 @@ class SettingsAndProviderTest {
         assertTrue(error("optimizer", "sgd").contains("model.optimizer: 'sgd' is not one of"));
         assertTrue(error("lbfgs", java.util.Map.of("iterations", 0)).contains("model.lbfgs.iterations: must be >= 1, got 0"));
         assertTrue(error("init_from", " ").contains("model.init_from: expected a model directory"));
+        assertTrue(error("huber", java.util.Map.of("forces", -0.1)).contains("model.huber.forces: must be >= 0, got -0.1"));
+        assertTrue(error("huber", java.util.Map.of("force", 0.1)).contains("model.huber.force: unknown parameter"));
     }
 
     @Test
