@@ -52,30 +52,32 @@ public final class Loss {
     /**
      * The recorded loss of one batch and its parts.
      *
-     * @param loss           scalar L (a constant 0 when the batch has no usable labels)
-     * @param energySse      Σ w (ΔE)² as a scalar var, or null when there are no energy labels
-     * @param forceSse       Σ w (ΔF)², or null when forces were not computed or not labelled
-     * @param stressSse      Σ w (Δσ)², or null when stresses were not computed or not labelled
-     * @param energyWeight   denominator of the energy term
-     * @param forceWeight    denominator of the force term
-     * @param stressWeight   denominator of the stress term
-     * @param energyPenalty  Σ w ρ_E(ΔE) (the same var as {@code energySse} for squared errors), or null
-     * @param forcePenalty   Σ w ρ_F(ΔF), or null
-     * @param stressPenalty  Σ w ρ_S(Δσ), or null
+     * @param loss   scalar L (a constant 0 when the batch has no usable labels)
+     * @param energy the energy errors' sums, or null when there are no energy labels
+     * @param forces the force errors' sums, or null when forces were not computed or not labelled
+     * @param stress the stress errors' sums, or null when stresses were not computed or not labelled
      */
-    public record Terms(Var loss, Var energySse, Var forceSse, Var stressSse,
-                        double energyWeight, double forceWeight, double stressWeight,
-                        Var energyPenalty, Var forcePenalty, Var stressPenalty) {
+    public record Terms(Var loss, Sums energy, Sums forces, Sums stress) {
         /** Host values of the parts (reads the device). */
         public LossTotals totals() {
-            return new LossTotals(value(energySse), energySse == null ? 0 : energyWeight, value(forceSse),
-                forceSse == null ? 0 : forceWeight, value(stressSse), stressSse == null ? 0 : stressWeight,
-                value(energyPenalty), value(forcePenalty), value(stressPenalty));
+            return new LossTotals(host(energy), host(forces), host(stress));
         }
 
-        private static double value(Var v) {
-            return v == null ? 0 : v.item();
+        private static LossTotals.Term host(Sums s) {
+            return s == null ? LossTotals.Term.NONE
+                : new LossTotals.Term(s.weight(), s.squares().item(), s.penalties().item(), s.absolutes().item());
         }
+    }
+
+    /**
+     * One term's weighted sums as scalar vars (see {@link LossTotals.Term}).
+     *
+     * @param weight    Σ w, the denominator of the term
+     * @param squares   Σ w x²
+     * @param penalties Σ w ρ(x), the same var as {@code squares} for squared errors
+     * @param absolutes Σ w |x|
+     */
+    public record Sums(double weight, Var squares, Var penalties, Var absolutes) {
     }
 
     /**
@@ -103,60 +105,56 @@ public final class Loss {
         }
         LossWeights.Huber huber = weights.huber();
         Var total = null;
-        Var[] e = null;
+        Sums e = null;
         if (batch.energyWeightSum() > 0) {
             Var diff = graph.sub(energies, graph.constant(batch.energies()));
             if (weights.energyPerAtom()) {
                 diff = graph.div(diff, graph.constant(batch.atomCounts()));
             }
-            e = sums(graph, diff, graph.constant(batch.energyWeights()), huber.energy());
+            e = sums(graph, diff, graph.constant(batch.energyWeights()), batch.energyWeightSum(), huber.energy());
             if (weights.energy() > 0) {
-                total = graph.mul(e[1], weights.energy() / batch.energyWeightSum());
+                total = graph.mul(e.penalties(), weights.energy() / batch.energyWeightSum());
             }
         }
-        Var[] f = null;
-        Var[] st = null;
+        Sums f = null;
+        Sums st = null;
         if (edgeGradients) {
             Var g = graph.grad(graph.sumAll(energies), List.of(ev), train).get(0);
             if (batch.forceWeightSum() > 0) {
                 Var diff = graph.sub(Observables.forces(graph, batch, g), graph.constant(batch.forces()));
-                f = sums(graph, diff, graph.constant(batch.forceWeights()), huber.forces());
+                f = sums(graph, diff, graph.constant(batch.forceWeights()), batch.forceWeightSum(), huber.forces());
                 if (weights.forces() > 0) {
-                    total = plus(graph, total, graph.mul(f[1], weights.forces() / batch.forceWeightSum()));
+                    total = plus(graph, total, graph.mul(f.penalties(), weights.forces() / batch.forceWeightSum()));
                 }
             }
             if (batch.stressWeightSum() > 0) {
                 Var diff = graph.sub(Observables.stresses(graph, batch, g), graph.constant(batch.stresses()));
-                st = sums(graph, diff, graph.constant(batch.stressWeights()), huber.stress());
+                st = sums(graph, diff, graph.constant(batch.stressWeights()), batch.stressWeightSum(), huber.stress());
                 if (weights.stress() > 0) {
-                    total = plus(graph, total, graph.mul(st[1], weights.stress() / batch.stressWeightSum()));
+                    total = plus(graph, total, graph.mul(st.penalties(), weights.stress() / batch.stressWeightSum()));
                 }
             }
         }
         if (total == null) {
             total = graph.full(Shape.scalar(), batch.dtype(), 0);
         }
-        return new Terms(total, part(e, 0), part(f, 0), part(st, 0), batch.energyWeightSum(), batch.forceWeightSum(),
-            batch.stressWeightSum(), part(e, 1), part(f, 1), part(st, 1));
+        return new Terms(total, e, f, st);
     }
 
     /**
-     * Σ w x² and Σ w ρ_δ(x) of the errors {@code diff} (one var twice when δ = 0), with
-     * ρ_δ(x) = 2δ²(√(1 + x²/δ²) − 1) evaluated as 2x²/(√(1 + x²/δ²) + 1), free of cancellation.
+     * The weighted sums of the errors {@code diff}; with δ > 0 the penalty is
+     * ρ_δ(x) = 2δ²(√(1 + x²/δ²) − 1), evaluated as 2x²/(√(1 + x²/δ²) + 1), free of cancellation.
      */
-    private static Var[] sums(Graph graph, Var diff, Var w, double delta) {
+    private static Sums sums(Graph graph, Var diff, Var w, double weightSum, double delta) {
         Var sq = graph.square(diff);
         Var sse = graph.sumAll(graph.mul(sq, w));
+        Var abs = graph.sumAll(graph.mul(graph.abs(graph.detach(diff)), w));
         if (delta == 0) {
-            return new Var[] {sse, sse};
+            return new Sums(weightSum, sse, sse, abs);
         }
         Var root = graph.sqrt(graph.add(graph.mul(sq, 1 / (delta * delta)), 1));
         Var rho = graph.mul(graph.div(sq, graph.add(root, 1)), 2);
-        return new Var[] {sse, graph.sumAll(graph.mul(rho, w))};
-    }
-
-    private static Var part(Var[] sums, int k) {
-        return sums == null ? null : sums[k];
+        return new Sums(weightSum, sse, graph.sumAll(graph.mul(rho, w)), abs);
     }
 
     private static Var plus(Graph graph, Var a, Var b) {

@@ -1,38 +1,57 @@
 package org.atomstack.api.train;
 
 /**
- * Host-side sums of weighted squared errors, weighted penalties and their weights over one or
- * more batches, so the loss and error metrics of a whole dataset follow exactly from per-batch
- * parts. An absent term (not computed, or no labels) has sums and weight 0. The penalties are the
- * squared errors unless the loss has {@linkplain LossWeights.Huber pseudo-Huber} scales.
+ * Host-side sums of the errors of the three loss terms over one or more batches, so the loss and
+ * the error metrics of a whole dataset follow exactly from per-batch parts. An absent term (not
+ * computed, or no labels) is {@link Term#NONE}.
  *
- * @param energySse    Σ_s w_s (ΔE_s)², with ΔE per atom if the loss says so (eV² or (eV/atom)²)
- * @param energyWeight Σ_s w_s over structures with an energy label
- * @param forceSse     Σ w (ΔF)² over labelled force components ((eV/Å)²)
- * @param forceWeight  Σ w over labelled force components
- * @param stressSse    Σ w (Δσ)² over labelled stress components ((eV/Å³)²)
- * @param stressWeight Σ w over labelled stress components
- * @param energyPenalty Σ_s w_s ρ(ΔE_s), the energy term's penalties
- * @param forcePenalty  Σ w ρ(ΔF) over labelled force components
- * @param stressPenalty Σ w ρ(Δσ) over labelled stress components
+ * @param energy the energy term: errors ΔE_s per structure, per atom if the loss says so (eV or eV/atom)
+ * @param forces the force term: errors ΔF per labelled force component (eV/Å)
+ * @param stress the stress term: errors Δσ per labelled stress component (eV/Å³)
  */
-public record LossTotals(double energySse, double energyWeight, double forceSse, double forceWeight,
-                         double stressSse, double stressWeight, double energyPenalty, double forcePenalty,
-                         double stressPenalty) {
+public record LossTotals(Term energy, Term forces, Term stress) {
     /** Nothing summed yet. */
-    public static final LossTotals ZERO = new LossTotals(0, 0, 0, 0, 0, 0);
+    public static final LossTotals ZERO = new LossTotals(Term.NONE, Term.NONE, Term.NONE);
 
-    /** Totals of a loss of squared errors, whose penalties are the squared errors. */
-    public LossTotals(double energySse, double energyWeight, double forceSse, double forceWeight, double stressSse,
-                      double stressWeight) {
-        this(energySse, energyWeight, forceSse, forceWeight, stressSse, stressWeight, energySse, forceSse, stressSse);
+    /** Checks that every term is given. */
+    public LossTotals {
+        java.util.Objects.requireNonNull(energy, "energy");
+        java.util.Objects.requireNonNull(forces, "forces");
+        java.util.Objects.requireNonNull(stress, "stress");
     }
 
-    /** Element-wise sum with {@code o}. */
+    /**
+     * Weighted sums of one term's errors x with label weights w.
+     *
+     * @param weight    Σ w over the labelled values
+     * @param squares   Σ w x²
+     * @param penalties Σ w ρ(x), the loss's penalties (the squares unless the loss has
+     *                  {@linkplain LossWeights.Huber pseudo-Huber} scales)
+     * @param absolutes Σ w |x|
+     */
+    public record Term(double weight, double squares, double penalties, double absolutes) {
+        /** An absent term. */
+        public static final Term NONE = new Term(0, 0, 0, 0);
+
+        /** Element-wise sum with {@code o}. */
+        public Term plus(Term o) {
+            return new Term(weight + o.weight, squares + o.squares, penalties + o.penalties, absolutes + o.absolutes);
+        }
+
+        /** Weighted root-mean-square error, or NaN without labels. */
+        public double rmse() {
+            return weight > 0 ? Math.sqrt(squares / weight) : Double.NaN;
+        }
+
+        /** Weighted mean absolute error, or NaN without labels. */
+        public double mae() {
+            return weight > 0 ? absolutes / weight : Double.NaN;
+        }
+    }
+
+    /** Term-wise sum with {@code o}. */
     public LossTotals plus(LossTotals o) {
-        return new LossTotals(energySse + o.energySse, energyWeight + o.energyWeight, forceSse + o.forceSse,
-            forceWeight + o.forceWeight, stressSse + o.stressSse, stressWeight + o.stressWeight,
-            energyPenalty + o.energyPenalty, forcePenalty + o.forcePenalty, stressPenalty + o.stressPenalty);
+        return new LossTotals(energy.plus(o.energy), forces.plus(o.forces), stress.plus(o.stress));
     }
 
     /**
@@ -41,31 +60,25 @@ public record LossTotals(double energySse, double energyWeight, double forceSse,
      * {@link Loss#evaluate} gives for one batch).
      */
     public double loss(LossWeights weights) {
-        double l = 0;
-        if (weights.energy() > 0 && energyWeight > 0) {
-            l += weights.energy() * energyPenalty / energyWeight;
-        }
-        if (weights.forces() > 0 && forceWeight > 0) {
-            l += weights.forces() * forcePenalty / forceWeight;
-        }
-        if (weights.stress() > 0 && stressWeight > 0) {
-            l += weights.stress() * stressPenalty / stressWeight;
-        }
-        return l;
+        return part(weights.energy(), energy) + part(weights.forces(), forces) + part(weights.stress(), stress);
+    }
+
+    private static double part(double w, Term t) {
+        return w > 0 && t.weight > 0 ? w * t.penalties / t.weight : 0;
     }
 
     /** Weighted RMS energy error (per atom if the loss is per atom), or NaN without labels. */
     public double energyRmse() {
-        return energyWeight > 0 ? Math.sqrt(energySse / energyWeight) : Double.NaN;
+        return energy.rmse();
     }
 
     /** Weighted RMS force-component error, eV/Å, or NaN without labels. */
     public double forceRmse() {
-        return forceWeight > 0 ? Math.sqrt(forceSse / forceWeight) : Double.NaN;
+        return forces.rmse();
     }
 
     /** Weighted RMS stress-component error, eV/Å³, or NaN without labels. */
     public double stressRmse() {
-        return stressWeight > 0 ? Math.sqrt(stressSse / stressWeight) : Double.NaN;
+        return stress.rmse();
     }
 }

@@ -41,7 +41,8 @@ import org.atomstack.api.train.internal.Checkpoint;
  * a deterministic backend (the CPU backend is). Metrics reported to the listener, per epoch:
  * {@code train_loss}, {@code learning_rate}, and with validation data {@code validation_loss},
  * {@code validation_energy_rmse}, {@code validation_force_rmse}, {@code validation_stress_rmse}
- * (when labelled); progress phases {@code epoch} and {@code batch}.
+ * and the mean absolute errors {@code validation_energy_mae}, {@code validation_force_mae},
+ * {@code validation_stress_mae} (when labelled); progress phases {@code epoch} and {@code batch}.
  *
  * <p>The trainer itself is immutable: optimiser and schedule come from suppliers, one fresh
  * instance per run, so one trainer can run several times.
@@ -280,6 +281,9 @@ public final class Trainer {
             report(listener, "validation_energy_rmse", epoch, val.energyRmse());
             report(listener, "validation_force_rmse", epoch, val.forceRmse());
             report(listener, "validation_stress_rmse", epoch, val.stressRmse());
+            report(listener, "validation_energy_mae", epoch, val.energy().mae());
+            report(listener, "validation_force_mae", epoch, val.forces().mae());
+            report(listener, "validation_stress_mae", epoch, val.stress().mae());
         }
         sched.epochEnd(monitored);
         boolean improved = monitored < st.bestLoss - options.minDelta()

@@ -63,12 +63,15 @@ class ValuesTest {
     @Test
     void lossTotalsCombineBatchesExactly() {
         LossWeights w = new LossWeights(2, 1, 10);
-        LossTotals a = new LossTotals(1, 2, 3, 6, 0, 0);
-        LossTotals b = new LossTotals(3, 2, 1, 6, 0.5, 6);
+        LossTotals a = new LossTotals(new LossTotals.Term(2, 1, 1, 1.2), new LossTotals.Term(6, 3, 3, 3), LossTotals.Term.NONE);
+        LossTotals b = new LossTotals(new LossTotals.Term(2, 3, 3, 2), new LossTotals.Term(6, 1, 1, 2), new LossTotals.Term(6, 0.5, 0.5, 1.5));
         LossTotals sum = a.plus(b);
         assertEquals(2 * 4.0 / 4 + 4.0 / 12 + 10 * 0.5 / 6, sum.loss(w), 1e-15);
         assertEquals(Math.sqrt(1), sum.energyRmse(), 1e-15);
+        assertEquals(3.2 / 4, sum.energy().mae(), 1e-15);
+        assertEquals(0.25, sum.stress().mae(), 1e-15);
         assertTrue(Double.isNaN(a.stressRmse()));
+        assertTrue(Double.isNaN(a.stress().mae()));
         assertEquals(0, LossTotals.ZERO.loss(w));
     }
 
@@ -83,7 +86,7 @@ class ValuesTest {
         }
         assertEquals(2 * d * d * (Math.sqrt(2) - 1), LossWeights.Huber.penalty(d, d), 1e-15);
         assertEquals(0.09, LossWeights.Huber.penalty(0, 0.3), 1e-15, "δ = 0 is the squared error");
-        LossTotals t = new LossTotals(4, 2, 9, 3, 0, 0, 1, 2, 0);
+        LossTotals t = new LossTotals(new LossTotals.Term(2, 4, 1, 2), new LossTotals.Term(3, 9, 2, 4), LossTotals.Term.NONE);
         assertEquals(5 * 1.0 / 2 + 2.0 / 3, t.loss(new LossWeights(5, 1, 0)), 1e-15, "the loss sums penalties");
         assertEquals(Math.sqrt(3), t.forceRmse(), 1e-15, "the metrics the squared errors");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LossWeights.Huber(0, -0.1, 0));

@@ -63,9 +63,11 @@ class LossTest {
         cpu.close();
     }
 
-    private double hostLoss(LossWeights w) {
+    /** The loss by its definition, and the weighted sums of absolute energy, force and stress errors. */
+    private double[] hostLoss(LossWeights w) {
         BatchPrediction p = Observables.predict(model, cpu, params, DType.FLOAT64, batch, true, true);
         double eSum = 0, eW = 0, fSum = 0, fW = 0, sSum = 0, sW = 0;
+        double[] abs = new double[3];
         for (int s = 0; s < batch.structureCount(); s++) {
             Structure st = batch.structures().get(s);
             double wt = st.labels().weight();
@@ -74,6 +76,7 @@ class LossTest {
                 d = w.energyPerAtom() ? d / st.atomCount() : d;
                 eSum += wt * LossWeights.Huber.penalty(w.huber().energy(), d);
                 eW += wt;
+                abs[0] += wt * Math.abs(d);
             }
             if (st.labels().hasForces()) {
                 double[] f = p.forces(s).orElseThrow();
@@ -81,6 +84,7 @@ class LossTest {
                 for (int k = 0; k < f.length; k++) {
                     fSum += wt * LossWeights.Huber.penalty(w.huber().forces(), f[k] - ref[k]);
                     fW += wt;
+                    abs[1] += wt * Math.abs(f[k] - ref[k]);
                 }
             }
             if (st.labels().stress().isPresent() && st.cell().isPresent()) {
@@ -89,10 +93,11 @@ class LossTest {
                 for (int k = 0; k < 6; k++) {
                     sSum += wt * LossWeights.Huber.penalty(w.huber().stress(), sigma[k] - ref[k]);
                     sW += wt;
+                    abs[2] += wt * Math.abs(sigma[k] - ref[k]);
                 }
             }
         }
-        return w.energy() * eSum / eW + w.forces() * fSum / fW + w.stress() * sSum / sW;
+        return new double[] {w.energy() * eSum / eW + w.forces() * fSum / fW + w.stress() * sSum / sW, abs[0], abs[1], abs[2]};
     }
 
     @ParameterizedTest(name = "energy per atom: {0}")
@@ -107,9 +112,10 @@ class LossTest {
         LossWeights w = new LossWeights(3, 2, 1e3, perAtom, new LossWeights.Huber(perAtom ? 0.01 : 0.5, 0.2, 1e-3));
         LossTotals totals = checkAgainstDefinition(w);
         LossTotals squares = checkAgainstDefinition(new LossWeights(3, 2, 1e3, perAtom));
-        assertEquals(squares.energySse(), totals.energySse(), 1e-12 * squares.energySse(), "RMSE metrics stay squared errors");
-        assertEquals(squares.forceSse(), totals.forceSse(), 1e-12 * squares.forceSse());
-        assertTrue(totals.forcePenalty() < totals.forceSse(), "ρ(x) < x² for every x ≠ 0");
+        assertEquals(squares.energy().squares(), totals.energy().squares(), 1e-12 * squares.energy().squares(), "RMSE metrics stay squared errors");
+        assertEquals(squares.forces().squares(), totals.forces().squares(), 1e-12 * squares.forces().squares());
+        assertEquals(squares.forces().absolutes(), totals.forces().absolutes(), 1e-12 * squares.forces().absolutes());
+        assertTrue(totals.forces().penalties() < totals.forces().squares(), "ρ(x) < x² for every x ≠ 0");
         assertTrue(totals.loss(w) < squares.loss(w), "weights with scales give a smaller loss");
     }
 
@@ -120,14 +126,18 @@ class LossTest {
             List<Var> vars = new ArrayList<>();
             p.forEach(t -> vars.add(g.variable(t)));
             Loss.Terms terms = new Loss(model, w).evaluate(g, vars, bt);
-            double expected = hostLoss(w);
+            double[] host = hostLoss(w);
+            double expected = host[0];
             assertEquals(expected, terms.loss().item(), 1e-12 * expected);
             LossTotals totals = terms.totals();
             assertEquals(terms.loss().item(), totals.loss(w), 1e-12 * expected, "host totals give the same loss");
-            assertEquals(2 + 1 + 1, totals.energyWeight(), "weights of the labelled energies (the first structure weighs 2)");
+            assertEquals(host[1], totals.energy().absolutes(), 1e-12 * host[1], "absolute errors for the MAE metrics");
+            assertEquals(host[2], totals.forces().absolutes(), 1e-12 * host[2]);
+            assertEquals(host[3], totals.stress().absolutes(), 1e-12 * host[3]);
+            assertEquals(2 + 1 + 1, totals.energy().weight(), "weights of the labelled energies (the first structure weighs 2)");
             int atoms = batch.atomCount() - (batch.atomOffset(2) - batch.atomOffset(1));
-            assertEquals(3.0 * (atoms + batch.atomOffset(1)), totals.forceWeight(), "force components, the first structure's counted twice");
-            assertEquals(6.0 * (2 + 1 + 1), totals.stressWeight(), "stress components of the three periodic structures");
+            assertEquals(3.0 * (atoms + batch.atomOffset(1)), totals.forces().weight(), "force components, the first structure's counted twice");
+            assertEquals(6.0 * (2 + 1 + 1), totals.stress().weight(), "stress components of the three periodic structures");
             return totals;
         } finally {
             p.forEach(Tensor::close);
