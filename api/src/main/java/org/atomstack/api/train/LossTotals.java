@@ -1,5 +1,7 @@
 package org.atomstack.api.train;
 
+import java.util.Objects;
+
 /**
  * Host-side sums of the errors of the three loss terms over one or more batches, so the loss and
  * the error metrics of a whole dataset follow exactly from per-batch parts. An absent term (not
@@ -15,9 +17,9 @@ public record LossTotals(Term energy, Term forces, Term stress) {
 
     /** Checks that every term is given. */
     public LossTotals {
-        java.util.Objects.requireNonNull(energy, "energy");
-        java.util.Objects.requireNonNull(forces, "forces");
-        java.util.Objects.requireNonNull(stress, "stress");
+        Objects.requireNonNull(energy, "energy");
+        Objects.requireNonNull(forces, "forces");
+        Objects.requireNonNull(stress, "stress");
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.atomstack.api.train;
 
+import java.util.Objects;
+
 /**
  * Weights of the terms of the training {@link Loss}, and how each term penalises an error.
  *
@@ -20,7 +22,7 @@ public record LossWeights(double energy, double forces, double stress, boolean e
         if (energy == 0 && forces == 0 && stress == 0) {
             throw new IllegalArgumentException("at least one loss weight must be positive");
         }
-        java.util.Objects.requireNonNull(huber, "huber");
+        Objects.requireNonNull(huber, "huber");
     }
 
     /** Weights of squared errors. */

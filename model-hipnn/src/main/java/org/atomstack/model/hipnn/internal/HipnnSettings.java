@@ -46,10 +46,8 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  * @param patience           early stopping after this many epochs without improvement (0: off)
  * @param validationFraction fraction of the training set held out for validation when no
  *                           validation set is passed in, in [0, 1)
- * @param energyWeight       loss weight of the per-atom energy term ((eV/atom)⁻²)
- * @param forceWeight        loss weight of the force term ((eV/Å)⁻²)
- * @param stressWeight       loss weight of the stress term ((eV/Å³)⁻²)
- * @param huber              pseudo-Huber scales of the loss terms (eV/atom, eV/Å, eV/Å³), 0 for squared errors
+ * @param loss               the loss: weights of the per-atom energy, force and stress terms
+ *                           ((eV/atom)⁻², (eV/Å)⁻², (eV/Å³)⁻²) and their pseudo-Huber scales
  * @param checkpoint         checkpoint file, or null for none
  * @param checkpointEvery    checkpoint interval in epochs (0: only at the end)
  * @param optimizer          Adam in mini-batches, or full-batch L-BFGS
@@ -64,7 +62,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
                             DType dtype, int epochs,
                             int batchSize, double learningRate, double plateauFactor, int plateauPatience,
                             double plateauThreshold, double minimumRate, int patience, double validationFraction,
-                            double energyWeight, double forceWeight, double stressWeight, LossWeights.Huber huber, Path checkpoint,
+                            LossWeights loss, Path checkpoint,
                             int checkpointEvery, Optimizer optimizer, int lbfgsHistory, int lbfgsIterations, Path initFrom) {
 
     /** The training optimisers. */
@@ -248,7 +246,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         }
         return new HipnnSettings(variant, width, interactions, onsite, resnet, sensitivities, cutoff, lower, envelope, activation, tensorOrder,
             normEpsilon, set, recorded, layer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, factor, plateauPatience, threshold,
-            minimum, patience, validationFraction, we, wf, ws, huber, checkpoint, checkpointEvery, optimizer, history, iterations, initFrom);
+            minimum, patience, validationFraction, new LossWeights(we, wf, ws, true, huber), checkpoint, checkpointEvery, optimizer, history, iterations, initFrom);
     }
 
     private static Variant variant(Parameters p) {
@@ -337,10 +335,11 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         m.put("patience", patience);
         m.put("validation_fraction", validationFraction);
         Map<String, Object> w = new LinkedHashMap<>();
-        w.put("energy", energyWeight);
-        w.put("forces", forceWeight);
-        w.put("stress", stressWeight);
+        w.put("energy", loss.energy());
+        w.put("forces", loss.forces());
+        w.put("stress", loss.stress());
         m.put("weights", w);
+        LossWeights.Huber huber = loss.huber();
         if (!huber.equals(LossWeights.Huber.NONE)) {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("energy", huber.energy());

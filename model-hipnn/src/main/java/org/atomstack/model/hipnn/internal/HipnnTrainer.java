@@ -19,7 +19,6 @@ import org.atomstack.api.train.AtomBatch;
 import org.atomstack.api.train.Lbfgs;
 import org.atomstack.api.train.LearningRateSchedule;
 import org.atomstack.api.train.Loss;
-import org.atomstack.api.train.LossWeights;
 import org.atomstack.api.train.Plateau;
 import org.atomstack.api.train.Trainer;
 import org.atomstack.api.train.TrainingOptions;
@@ -104,8 +103,7 @@ final class HipnnTrainer implements ModelTrainer {
             }
             listener.message("hipnn: starting from the parameters and offsets of " + settings.initFrom());
         }
-        Loss loss = new Loss(network, new LossWeights(settings.energyWeight(), settings.forceWeight(), settings.stressWeight(), true,
-            settings.huber()));
+        Loss loss = new Loss(network, settings.loss());
         TrainingOptions options = new TrainingOptions(settings.epochs(), settings.batchSize(), seed, settings.dtype(), settings.patience(),
             0, null, 0);
         if (settings.checkpoint() != null) {

@@ -43,8 +43,8 @@ class SettingsAndProviderTest {
         HipnnSettings back = HipnnSettings.parse(recorded);
         assertEquals(List.of(false, HipnnSettings.Optimizer.LBFGS, 20, 7, java.nio.file.Path.of("runs/a")),
             List.of(back.resnet(), back.optimizer(), back.lbfgsHistory(), back.lbfgsIterations(), back.initFrom()));
-        assertEquals(new LossWeights.Huber(0, 0.1, 0), back.huber());
-        assertEquals(LossWeights.Huber.NONE, s.huber(), "squared errors by default");
+        assertEquals(new LossWeights.Huber(0, 0.1, 0), back.loss().huber());
+        assertEquals(LossWeights.Huber.NONE, s.loss().huber(), "squared errors by default");
         assertFalse(s.toParameters().asMap().containsKey("huber"), "models saved without scales record nothing new");
     }
 
