@@ -19,6 +19,7 @@ import org.atomstack.api.train.AtomBatch;
 import org.atomstack.api.train.Lbfgs;
 import org.atomstack.api.train.LearningRateSchedule;
 import org.atomstack.api.train.Loss;
+import org.atomstack.api.train.ParameterSet;
 import org.atomstack.api.train.Plateau;
 import org.atomstack.api.train.Trainer;
 import org.atomstack.api.train.TrainingOptions;
@@ -94,9 +95,18 @@ final class HipnnTrainer implements ModelTrainer {
         HipnnNetwork network = new HipnnNetwork(settings, species, offsets, neighbours);
         listener.message(String.format(Locale.ROOT, "hipnn %s: %d parameters, offsets %s eV, %.1f neighbours per atom", settings.variant().id(),
             network.parameterCount(), Arrays.toString(offsets), neighbours));
+        ParameterSet start = null;
         if (warm != null) {
+            int narrow = Widening.width(warm.parameters());
             try {
-                HipnnModel.checkFits(network, warm.parameters());
+                if (narrow > 0 && narrow < settings.width()) {
+                    start = Widening.widen(network, warm.parameters(), seed);
+                    listener.message(String.format(Locale.ROOT, "hipnn: widening the model in %s from %d to %d channels "
+                        + "(new channels: fresh incoming, zero outgoing weights; same energies)", settings.initFrom(), narrow, settings.width()));
+                } else {
+                    HipnnModel.checkFits(network, warm.parameters());
+                    start = warm.parameters();
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("model.init_from: the model in '" + settings.initFrom() + "' has another architecture: "
                     + e.getMessage(), e);
@@ -121,7 +131,7 @@ final class HipnnTrainer implements ModelTrainer {
             if (settings.checkpoint() != null && Files.exists(settings.checkpoint())) {
                 result = trainer.resume(ops, settings.checkpoint(), train, val, timed);
             } else if (warm != null) {
-                result = trainer.fit(ops, warm.parameters(), train, val, timed);
+                result = trainer.fit(ops, start, train, val, timed);
             } else {
                 result = trainer.fit(ops, train, val, timed);
             }
