@@ -7,32 +7,17 @@ import java.util.SplittableRandom;
 import org.atomstack.api.autodiff.GradCheck;
 import org.atomstack.api.autodiff.Graph;
 import org.atomstack.api.autodiff.Var;
-import org.atomstack.api.backend.Backend;
 import org.atomstack.api.tensor.DType;
 import org.atomstack.api.tensor.Shape;
 import org.atomstack.basis.cartesian.toolkit.CartesianChannelInvariants;
 import org.atomstack.basis.cartesian.toolkit.InvariantSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contraction-based invariant layer against the toolkit's compiled-polynomial layer
  * (values), and its first and second derivatives against finite differences.
  */
-class ContractedChannelInvariantsTest {
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Fixtures.cpu();
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
+class ContractedChannelInvariantsTest extends CpuBackendTest {
     private static final int EDGES = 9;
     private static final int CHANNELS = 3;
     private static final int ATOMS = 3;

@@ -10,8 +10,6 @@ import org.atomstack.api.structure.Cell;
 import org.atomstack.api.structure.Labels;
 import org.atomstack.api.structure.NeighborList;
 import org.atomstack.api.structure.Structure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,19 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * energies are invariant (forces covariant) under rotation, translation and permutation of
  * the atoms, and the per-edge and per-atom summation orders agree.
  */
-class DerivativesAndSymmetryTest {
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Fixtures.cpu();
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
+class DerivativesAndSymmetryTest extends CpuBackendTest {
     /** A small two-species network of {@code variant} with random (seeded) parameters. */
     static HipnnModel model(String variant, Backend backend) {
         HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", 5, "interactions", 2, "onsite", 1,

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.atomstack.api.autodiff.GradCheck;
-import org.atomstack.api.backend.Backend;
 import org.atomstack.api.structure.Structure;
 import org.atomstack.api.tensor.DType;
 import org.atomstack.api.tensor.Shape;
@@ -13,8 +12,6 @@ import org.atomstack.api.train.BatchTensors;
 import org.atomstack.api.train.Loss;
 import org.atomstack.api.train.LossWeights;
 import org.atomstack.api.train.ParameterSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,19 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * finite differences in every parameter, for each variant at small sizes, with the neighbour
  * sums formed per edge and per atom.
  */
-class ForceLossGradientTest {
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Fixtures.cpu();
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
+class ForceLossGradientTest extends CpuBackendTest {
     @ParameterizedTest
     @CsvSource({"hipnn, EDGE, true", "hipnn, ATOM, true", "hipnn-ts, EDGE, true", "hipnn-ts, ATOM, true", "hip-hop, EDGE, true",
         "hip-hop, ATOM, true", "hipnn, ATOM, false", "hipnn-ts, EDGE, false", "hip-hop, EDGE, false"})

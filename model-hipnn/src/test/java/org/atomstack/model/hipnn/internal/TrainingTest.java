@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.atomstack.api.backend.Backend;
 import org.atomstack.api.model.Model;
 import org.atomstack.api.model.Prediction;
 import org.atomstack.api.model.TrainingListener;
@@ -21,8 +20,6 @@ import org.atomstack.api.structure.Dataset;
 import org.atomstack.api.structure.Labels;
 import org.atomstack.api.structure.NeighborList;
 import org.atomstack.api.structure.Structure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,19 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * an uninterrupted run; the offsets are the composition least squares; a saved and reloaded
  * model predicts bit for bit the same.
  */
-class TrainingTest {
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Fixtures.cpu();
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
+class TrainingTest extends CpuBackendTest {
     /** Records messages and metrics; optionally asks to stop after a number of steps. */
     static final class Recorder implements TrainingListener {
         final List<String> messages = new ArrayList<>();

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.atomstack.api.backend.Backend;
 import org.atomstack.api.model.Prediction;
 import org.atomstack.api.structure.NeighborList;
 import org.atomstack.api.structure.Structure;
 import org.atomstack.api.train.ParameterSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,19 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A widened model predicts the narrow model's energies and forces, and its new channels are
  * distinct and reach the energy once their zero outgoing weights move.
  */
-class WideningTest {
-    private static Backend backend;
-
-    @BeforeAll
-    static void open() {
-        backend = Fixtures.cpu();
-    }
-
-    @AfterAll
-    static void close() {
-        backend.close();
-    }
-
+class WideningTest extends CpuBackendTest {
     private static HipnnNetwork network(String variant, int width, boolean resnet) {
         HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", width, "interactions", 2, "onsite", 2,
             "resnet", resnet, "sensitivities", 4, "cutoff", 4.0, "lower_cutoff", 1.5, "tensor_order", 3, "activation", "softplus"));
