@@ -67,13 +67,9 @@ final class Widening {
         for (int k = 0; k < fresh.size(); k++) {
             String name = fresh.names().get(k);
             int[] view = view(name, fresh.shapes().get(k), species, wide);
-            int[] oldView = view.clone();
-            if (view[1] == wide) {
-                oldView[1] = old;
-            }
-            if (view[2] == wide) {
-                oldView[2] = old;
-            }
+            // the inputs and outputs as they are at the old width (block 1's inputs are species, not channels)
+            int[] narrowView = view(name, fresh.shapes().get(k), species, old);
+            int[] oldView = {view[0], narrowView[1], narrowView[2], view[3]};
             Shape expected = narrowShape(fresh.shapes().get(k), view, oldView);
             if (!narrow.shapes().get(k).equals(expected)) {
                 throw new IllegalArgumentException("parameter " + name + " of the saved model has shape " + narrow.shapes().get(k)

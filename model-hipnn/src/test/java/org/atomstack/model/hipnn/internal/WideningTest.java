@@ -12,6 +12,7 @@ import org.atomstack.api.structure.Structure;
 import org.atomstack.api.train.ParameterSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -30,15 +31,16 @@ class WideningTest extends CpuBackendTest {
             Fixtures.cluster(new SplittableRandom(4), "cluster", 7, 41, 42)};
     }
 
+    /** Two species: the 1 → 2 case has as many new channels as species, which must not be mistaken for each other. */
     @ParameterizedTest
-    @ValueSource(strings = {"hipnn", "hipnn-ts"})
-    void widenedModelPredictsTheNarrowModelsEnergiesAndForces(String variant) {
-        HipnnNetwork narrow = network(variant, 3, false);
-        HipnnNetwork wide = network(variant, 5, false);
+    @CsvSource({"hipnn, 3, 5", "hipnn-ts, 3, 5", "hipnn-ts, 1, 2"})
+    void widenedModelPredictsTheNarrowModelsEnergiesAndForces(String variant, int from, int to) {
+        HipnnNetwork narrow = network(variant, from, false);
+        HipnnNetwork wide = network(variant, to, false);
         ParameterSet small = DerivativesAndSymmetryTest.perturbed(narrow, 11);
         ParameterSet grown = Widening.widen(wide, small, 12);
-        assertEquals(3, Widening.width(small));
-        assertEquals(5, Widening.width(grown));
+        assertEquals(from, Widening.width(small));
+        assertEquals(to, Widening.width(grown));
         HipnnModel a = new HipnnModel(narrow, small, backend);
         HipnnModel b = new HipnnModel(wide, grown, backend);
         for (Structure s : structures()) {
