@@ -66,11 +66,12 @@ final class Widening {
         List<double[]> values = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
             String name = fresh.names().get(k);
-            int[] view = view(name, fresh.shapes().get(k), species, wide);
+            Layout layout = layout(name, fresh.shapes().get(k), species, wide);
+            int[] view = layout.axes();
             // the inputs and outputs as they are at the old width (block 1's inputs are species, not channels)
-            int[] narrowView = view(name, fresh.shapes().get(k), species, old);
-            int[] oldView = {view[0], narrowView[1], narrowView[2], view[3]};
-            Shape expected = narrowShape(fresh.shapes().get(k), view, oldView);
+            int[] atOld = layout(name, fresh.shapes().get(k), species, old).axes();
+            int[] oldView = {view[0], atOld[1], atOld[2], view[3]};
+            Shape expected = layout.shape(oldView);
             if (!narrow.shapes().get(k).equals(expected)) {
                 throw new IllegalArgumentException("parameter " + name + " of the saved model has shape " + narrow.shapes().get(k)
                     + ", expected " + expected + " for width " + old);
@@ -81,60 +82,55 @@ final class Widening {
     }
 
     /**
-     * The parameter seen as [groups, inputs, outputs, trailing] (row-major), with the channel axes
-     * among inputs and outputs.
+     * A parameter seen as the row-major axes [groups, inputs, outputs, trailing], the channel axes
+     * among inputs and outputs; a matrix parameter's rows are the first {@code rows} axes.
+     *
+     * @param axes the four axis lengths
+     * @param rows 0 for a vector parameter, else how many leading axes make up a matrix row index
      */
-    private static int[] view(String name, Shape shape, int species, int width) {
+    private record Layout(int[] axes, int rows) {
+        /** The parameter's shape for the axis lengths {@code lengths}. */
+        Shape shape(int[] lengths) {
+            int first = 1;
+            int rest = 1;
+            for (int a = 0; a < lengths.length; a++) {
+                if (a < rows) {
+                    first *= lengths[a];
+                } else {
+                    rest *= lengths[a];
+                }
+            }
+            return rows == 0 ? Shape.of(rest) : Shape.of(first, rest);
+        }
+    }
+
+    private static Layout layout(String name, Shape shape, int species, int width) {
         int size = Math.toIntExact(shape.size());
         if (!name.startsWith("block")) {
-            return new int[] {1, 1, 1, size};
+            return new Layout(new int[] {1, 1, 1, size}, 0);
         }
         int fin = name.startsWith("block1.") ? species : width;
         String part = name.substring(name.indexOf('.') + 1);
         return switch (part) {
-            case "interaction.V" -> new int[] {size / (fin * width), fin, width, 1};
-            case "interaction.W" -> new int[] {1, fin, width, 1};
-            case "interaction.B" -> new int[] {1, 1, width, 1};
-            case "interaction.t" -> new int[] {1, 1, width, size / width};
-            case "readout" -> new int[] {1, width, 1, 1};
-            case "sensitivity.centres", "sensitivity.widths" -> new int[] {1, 1, 1, size};
+            case "interaction.V" -> new Layout(new int[] {size / (fin * width), fin, width, 1}, 2);
+            case "interaction.W" -> new Layout(new int[] {1, fin, width, 1}, 2);
+            case "interaction.B" -> new Layout(new int[] {1, 1, width, 1}, 0);
+            case "interaction.t" -> new Layout(new int[] {1, 1, width, size / width}, 3);
+            case "readout" -> new Layout(new int[] {1, width, 1, 1}, 2);
+            case "sensitivity.centres", "sensitivity.widths" -> new Layout(new int[] {1, 1, 1, size}, 0);
             default -> {
                 if (part.matches("onsite\\d+\\.W")) {
-                    yield new int[] {1, width, width, 1};
+                    yield new Layout(new int[] {1, width, width, 1}, 2);
                 }
                 if (part.matches("onsite\\d+\\.B")) {
-                    yield new int[] {1, 1, width, 1};
+                    yield new Layout(new int[] {1, 1, width, 1}, 0);
                 }
                 throw new IllegalArgumentException("no widening rule for parameter " + name);
             }
         };
     }
 
-    /**
-     * The narrow shape: each dimension of the wide one is the product of consecutive view axes,
-     * recomputed with the narrow view.
-     */
-    private static Shape narrowShape(Shape wideShape, int[] view, int[] oldView) {
-        int[] dims = wideShape.dims();
-        int[] out = new int[dims.length];
-        int axis = 0;
-        for (int d = 0; d < dims.length; d++) {
-            long wideProduct = 1;
-            long oldProduct = 1;
-            while (axis < view.length && (wideProduct < dims[d] || (d == dims.length - 1))) {
-                wideProduct *= view[axis];
-                oldProduct *= oldView[axis];
-                axis++;
-            }
-            if (wideProduct != dims[d]) {
-                throw new IllegalArgumentException("unexpected parameter shape " + wideShape);
-            }
-            out[d] = Math.toIntExact(oldProduct);
-        }
-        return Shape.of(out);
-    }
-
-    /** Old values in the old corner, zeros on new inputs, fresh values on new outputs of old inputs. */
+    /** Old values in the old corner, fresh values on new outputs of old inputs, zeros (the array's initial values) on new inputs. */
     private static double[] embed(double[] narrow, double[] fresh, int[] view, int[] oldView) {
         double[] out = new double[fresh.length];
         for (int g = 0; g < view[0]; g++) {
@@ -142,12 +138,8 @@ final class Widening {
                 for (int o = 0; o < view[2]; o++) {
                     for (int t = 0; t < view[3]; t++) {
                         int at = ((g * view[1] + i) * view[2] + o) * view[3] + t;
-                        if (i >= oldView[1]) {
-                            out[at] = 0;
-                        } else if (o >= oldView[2]) {
-                            out[at] = fresh[at];
-                        } else {
-                            out[at] = narrow[((g * oldView[1] + i) * oldView[2] + o) * oldView[3] + t];
+                        if (i < oldView[1]) {
+                            out[at] = o < oldView[2] ? narrow[((g * oldView[1] + i) * oldView[2] + o) * oldView[3] + t] : fresh[at];
                         }
                     }
                 }
