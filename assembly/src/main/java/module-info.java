@@ -11,6 +11,7 @@ module org.atomstack.assembly {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.fasterxml.jackson.dataformat.csv;
     requires com.google.guice;
     requires jakarta.inject;
     requires org.apache.felix.framework;

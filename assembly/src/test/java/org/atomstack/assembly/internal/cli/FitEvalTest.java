@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.atomstack.api.plugin.PluginRegistry;
 import org.atomstack.api.structure.Dataset;
 import org.atomstack.api.structure.Structure;
@@ -53,17 +60,56 @@ class FitEvalTest {
 
         Path pred = tmp.resolve("pred.xyz");
         Path evalMetrics = tmp.resolve("eval.json");
+        Path perStructure = tmp.resolve("per-structure.csv");
         CliHarness.Result e = CliHarness.run(REGISTRY, "eval", "--model", out.toString(), "--data", MO.resolve("test.json").toString(),
-            "--predictions", pred.toString(), "--metrics", evalMetrics.toString());
+            "--predictions", pred.toString(), "--metrics", evalMetrics.toString(), "--per-structure", perStructure.toString());
         assertEquals(0, e.status(), e.err());
         JsonNode em = new ObjectMapper().readTree(evalMetrics.toFile());
         for (String k : new String[] {"energyMaeMeVPerAtom", "forceMae", "forceRmse", "stressMaeGPa"}) {
             assertEquals(m.get("test").get(k).asDouble(), em.get(k).asDouble(), 0.0, k + " must be identical after reloading the model");
         }
+        assertPerStructureErrorsAddUp(perStructure, em, e.out());
         Dataset predicted = DataFiles.read(pred);
         assertEquals(23, predicted.size());
         Structure p0 = predicted.structures().get(0);
         assertTrue(p0.labels().energy().isPresent() && p0.labels().hasForces() && p0.labels().stress().isPresent());
+    }
+
+    /**
+     * The per-structure CSV has one row per test structure, in order; its errors average to the
+     * overall metrics, and the per-config-type table covers the Zuo groups.
+     */
+    static void assertPerStructureErrorsAddUp(Path csv, JsonNode metrics, String out) throws Exception {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toFile())) {
+            it.forEachRemaining(rows::add);
+        }
+        assertEquals(23, rows.size());
+        assertEquals(List.of("index", "name", "config_type", "atoms", "energy_error_meV_per_atom", "force_mae_eV_per_A",
+            "force_max_error_eV_per_A"), List.copyOf(rows.get(0).keySet()));
+        assertEquals("test.json#22", rows.get(22).get("name"));
+        double eAbs = 0;
+        double fAbs = 0;
+        long components = 0;
+        Map<String, Integer> groups = new TreeMap<>();
+        for (Map<String, String> r : rows) {
+            eAbs += Math.abs(Double.parseDouble(r.get("energy_error_meV_per_atom")));
+            int atoms = Integer.parseInt(r.get("atoms"));
+            double fMae = Double.parseDouble(r.get("force_mae_eV_per_A"));
+            assertTrue(Double.parseDouble(r.get("force_max_error_eV_per_A")) >= fMae, r.toString());
+            fAbs += fMae * 3 * atoms;
+            components += 3L * atoms;
+            groups.merge(r.get("config_type"), 1, Integer::sum);
+        }
+        assertEquals(metrics.get("energyMaeMeVPerAtom").asDouble(), eAbs / rows.size(), 1e-9);
+        assertEquals(metrics.get("forceMae").asDouble(), fAbs / components, 1e-9);
+        assertEquals(Map.of("AIMD-NVT", 12, "Elastic", 6, "Vacancy", 3, "Surface", 2), groups);
+        assertTrue(out.contains("by config type:"), out);
+        for (String g : groups.keySet()) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(g + " ")), g + " row in\n" + out);
+        }
+        assertTrue(out.contains("largest energy error: "), out);
     }
 
     @Test
