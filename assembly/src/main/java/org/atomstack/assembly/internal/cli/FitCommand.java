@@ -80,6 +80,11 @@ public final class FitCommand implements Callable<Integer> {
         print(o, "train", (ErrorMetrics) m.get("train"));
         if (m.get("test") != null) {
             print(o, "test", (ErrorMetrics) m.get("test"));
+            @SuppressWarnings("unchecked")
+            Map<String, ErrorMetrics> groups = (Map<String, ErrorMetrics>) m.get("test_by_config_type");
+            if (groups != null) {
+                EvalCommand.printByConfigType(o, groups);
+            }
         }
         o.println("wrote " + out.resolve("metrics.json") + " and " + out.resolve("model"));
         o.flush();

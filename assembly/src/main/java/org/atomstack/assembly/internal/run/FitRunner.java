@@ -112,6 +112,9 @@ public final class FitRunner {
         if (testEval != null) {
             metrics.put("test_file", test.name());
             metrics.put("test", testEval.metrics());
+            if (!testEval.byConfigType().keySet().equals(java.util.Set.of(Evaluator.NO_CONFIG_TYPE))) {
+                metrics.put("test_by_config_type", testEval.byConfigType());
+            }
         }
         Files.createDirectories(out);
         if (saveModel) {

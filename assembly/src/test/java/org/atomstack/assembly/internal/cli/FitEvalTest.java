@@ -56,6 +56,10 @@ class FitEvalTest {
             assertTrue(e.get("forceMae").asDouble() > 0 && e.get("forceMae").asDouble() < 0.6, e.toString());
             assertTrue(e.get("stressMaeGPa").asDouble() > 0, e.toString());
         }
+        JsonNode surface = m.get("test_by_config_type").get("Surface");
+        assertEquals(2, surface.get("structures").asInt());
+        assertEquals(58, surface.get("atoms").asInt());
+        assertTrue(r.out().contains("by config type:"), r.out());
         assertTrue(Files.isRegularFile(out.resolve("model/manifest.json")));
 
         Path pred = tmp.resolve("pred.xyz");
