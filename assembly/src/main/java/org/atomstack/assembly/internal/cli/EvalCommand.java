@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.atomstack.api.backend.Backend;
 import org.atomstack.api.plugin.PluginRegistry;
@@ -107,7 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The error table per config type, when the data names any. */
     static void printByConfigType(PrintWriter o, Map<String, ErrorMetrics> groups) {
-        if (groups.isEmpty() || groups.keySet().equals(Set.of(Evaluator.NO_CONFIG_TYPE))) {
+        if (groups.isEmpty()) {
             return;
         }
         List<List<String>> rows = new ArrayList<>();

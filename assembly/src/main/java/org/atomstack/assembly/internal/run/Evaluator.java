@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.atomstack.api.model.Model;
 import org.atomstack.api.model.Prediction;
@@ -28,7 +29,8 @@ public final class Evaluator {
      *
      * @param predicted    the structures with the model's energy, forces and stress as labels
      * @param metrics      errors against the reference labels
-     * @param byConfigType the same errors per config type (Zuo et al.'s "group"), in order of first appearance
+     * @param byConfigType the same errors per config type (Zuo et al.'s "group"), in order of first appearance;
+     *                     empty when no structure names a config type
      * @param perStructure each structure's errors, in the dataset's order
      */
     public record Result(Dataset predicted, ErrorMetrics metrics, Map<String, ErrorMetrics> byConfigType,
@@ -81,7 +83,9 @@ public final class Evaluator {
         }
         double microsecondsPerAtom = total.atoms == 0 ? Double.NaN : seconds * 1e6 / total.atoms;
         Map<String, ErrorMetrics> byConfigType = new LinkedHashMap<>();
-        groups.forEach((type, g) -> byConfigType.put(type, g.metrics(Double.NaN)));
+        if (!groups.keySet().equals(Set.of(NO_CONFIG_TYPE))) {
+            groups.forEach((type, g) -> byConfigType.put(type, g.metrics(Double.NaN)));
+        }
         return new Result(Dataset.of(data.name() + " (predicted)", List.of(predicted)), total.metrics(microsecondsPerAtom),
             byConfigType, List.copyOf(perStructure));
     }

@@ -112,7 +112,7 @@ public final class FitRunner {
         if (testEval != null) {
             metrics.put("test_file", test.name());
             metrics.put("test", testEval.metrics());
-            if (!testEval.byConfigType().keySet().equals(java.util.Set.of(Evaluator.NO_CONFIG_TYPE))) {
+            if (!testEval.byConfigType().isEmpty()) {
                 metrics.put("test_by_config_type", testEval.byConfigType());
             }
         }
