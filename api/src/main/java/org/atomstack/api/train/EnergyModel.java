@@ -46,4 +46,39 @@ public interface EnergyModel {
      *     {@link Graph#scatterAdd} over {@link BatchTensors#atomStructure()}
      */
     Var energies(Graph graph, List<Var> parameters, BatchTensors batch, Var edgeVectors);
+
+    /**
+     * The energies of {@link #energies} together with the model's regularisation penalty R(θ;
+     * batch) ≥ 0, which the training {@link Loss} adds to its objective (validation losses leave
+     * it out). Models with a penalty override this and {@link #penaltyDescription()}; the default
+     * has none.
+     *
+     * @param graph       the graph to record in
+     * @param parameters  one var per parameter, as for {@link #energies}
+     * @param batch       the batch's index and label tensors (labels must not be read)
+     * @param edgeVectors r_e [E, 3] in Å
+     * @return the energies [S] and the scalar penalty, or null for none
+     */
+    default Forward forward(Graph graph, List<Var> parameters, BatchTensors batch, Var edgeVectors) {
+        return new Forward(energies(graph, parameters, batch, edgeVectors), null);
+    }
+
+    /**
+     * The settings of the penalty of {@link #forward} as text, part of a checkpoint's
+     * fingerprint so that a run is not resumed under another penalty; empty when there is none.
+     *
+     * @return the description, or "" for no penalty
+     */
+    default String penaltyDescription() {
+        return "";
+    }
+
+    /**
+     * One forward pass for training.
+     *
+     * @param energies total energy per structure [S], eV
+     * @param penalty  the scalar regularisation penalty, or null for none
+     */
+    record Forward(Var energies, Var penalty) {
+    }
 }

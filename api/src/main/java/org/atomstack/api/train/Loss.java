@@ -22,11 +22,15 @@ import org.atomstack.api.tensor.Shape;
  * batch are left out. Forces and stresses come
  * from g = ∂E/∂r_e, obtained with {@link Graph#grad(Var, List, boolean) grad(ΣE, [r], createGraph
  * = true)} whenever the parameters require gradients, so ∂L/∂θ of the force and stress terms is
- * a gradient of a gradient ({@link Observables}). Immutable and thread-safe.
+ * a gradient of a gradient ({@link Observables}). When the model's
+ * {@link EnergyModel#forward forward pass} returns a regularisation penalty R, the objective
+ * {@link Terms#loss()} is L + R; the parts of {@link Terms#totals()}, from which validation
+ * losses are computed, never include R. Immutable and thread-safe.
  */
 public final class Loss {
     private final EnergyModel model;
     private final LossWeights weights;
+    private final double penaltyShare;
 
     /**
      * A loss of {@code model} with the given term weights.
@@ -35,8 +39,14 @@ public final class Loss {
      * @param weights the term weights
      */
     public Loss(EnergyModel model, LossWeights weights) {
+        this(model, weights, 1);
+    }
+
+    /** A loss whose penalty is multiplied by {@code penaltyShare} (a chunk's share of a full-batch loss). */
+    Loss(EnergyModel model, LossWeights weights, double penaltyShare) {
         this.model = Objects.requireNonNull(model, "model");
         this.weights = Objects.requireNonNull(weights, "weights");
+        this.penaltyShare = penaltyShare;
     }
 
     /** The potential. */
@@ -52,12 +62,14 @@ public final class Loss {
     /**
      * The recorded loss of one batch and its parts.
      *
-     * @param loss   scalar L (a constant 0 when the batch has no usable labels)
-     * @param energy the energy errors' sums, or null when there are no energy labels
-     * @param forces the force errors' sums, or null when forces were not computed or not labelled
-     * @param stress the stress errors' sums, or null when stresses were not computed or not labelled
+     * @param loss    scalar objective: L plus the model's penalty (a constant 0 when the batch has
+     *                no usable labels and the model no penalty)
+     * @param energy  the energy errors' sums, or null when there are no energy labels
+     * @param forces  the force errors' sums, or null when forces were not computed or not labelled
+     * @param stress  the stress errors' sums, or null when stresses were not computed or not labelled
+     * @param penalty the model's regularisation penalty as added to the loss, or null for none
      */
-    public record Terms(Var loss, Sums energy, Sums forces, Sums stress) {
+    public record Terms(Var loss, Sums energy, Sums forces, Sums stress, Var penalty) {
         /** Host values of the parts (reads the device). */
         public LossTotals totals() {
             return new LossTotals(host(energy), host(forces), host(stress));
@@ -97,7 +109,8 @@ public final class Loss {
         boolean edgeGradients = weights.needsEdgeGradients()
             && (batch.forceWeightSum() > 0 || batch.stressWeightSum() > 0);
         Var ev = edgeGradients ? graph.variable(batch.edgeVectors()) : graph.constant(batch.edgeVectors());
-        Var energies = model.energies(graph, parameters, batch, ev);
+        EnergyModel.Forward forward = model.forward(graph, parameters, batch, ev);
+        Var energies = forward.energies();
         int s = batch.structureCount();
         if (!energies.shape().equals(Shape.of(s))) {
             throw new IllegalStateException("model " + model.getClass().getName() + " returned energies of shape "
@@ -135,10 +148,19 @@ public final class Loss {
                 }
             }
         }
+        Var penalty = null;
+        if (forward.penalty() != null) {
+            if (!forward.penalty().shape().equals(Shape.scalar())) {
+                throw new IllegalStateException("model " + model.getClass().getName() + " returned a penalty of shape "
+                    + forward.penalty().shape() + ", not a scalar");
+            }
+            penalty = penaltyShare == 1 ? forward.penalty() : graph.mul(forward.penalty(), penaltyShare);
+            total = plus(graph, total, penalty);
+        }
         if (total == null) {
             total = graph.full(Shape.scalar(), batch.dtype(), 0);
         }
-        return new Terms(total, e, f, st);
+        return new Terms(total, e, f, st, penalty);
     }
 
     /**

@@ -130,7 +130,8 @@ public final class Trainer {
         StringBuilder b = new StringBuilder();
         b.append("model=").append(loss.model().getClass().getName()).append(" species=").append(Arrays.toString(loss.model().species()))
             .append(" cutoff=").append(loss.model().cutoff()).append(" parameters=").append(params)
-            .append(" loss=").append(loss.weights()).append(" dtype=").append(options.dtype()).append(" seed=").append(options.seed())
+            .append(" loss=").append(loss.weights())
+            .append(loss.model().penaltyDescription().isEmpty() ? "" : " penalty=" + loss.model().penaltyDescription()).append(" dtype=").append(options.dtype()).append(" seed=").append(options.seed())
             .append(" batch=").append(options.batchSize())
             .append(" training=").append(dataHash(training)).append(" validation=").append(dataHash(validation));
         return b.toString();
@@ -387,7 +388,9 @@ public final class Trainer {
                     double wf = fw > 0 ? bt.forceWeightSum() / fw : 0;
                     double ws = sw > 0 ? bt.stressWeightSum() / sw : 0;
                     LossWeights share = w.energy() * we > 0 || w.forces() * wf > 0 || w.stress() * ws > 0 ? w.scaled(we, wf, ws) : null;
-                    shares.add(share == null ? null : new Loss(loss.model(), share));
+                    // the penalty is averaged over the chunks by their share of the structures
+                    double structures = bt.structureCount() / (double) training.size();
+                    shares.add(share == null ? null : new Loss(loss.model(), share, structures));
                 }
             } catch (RuntimeException e) {
                 close();

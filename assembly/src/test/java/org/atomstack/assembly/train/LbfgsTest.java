@@ -158,6 +158,35 @@ class LbfgsTest {
         assertEquals(runs[1].validationLoss()[0], runs[1].trainingLoss()[1], 1e-12 * runs[1].trainingLoss()[1]);
     }
 
+    /**
+     * A model's penalty is counted once in the full-batch loss, however many chunks the set is
+     * evaluated in, and the validation loss leaves it out.
+     */
+    @Test
+    void theFullBatchPenaltyDoesNotDependOnTheChunkSizeAndStaysOutOfTheValidationLoss() {
+        Dataset training = TrainFixtures.mo("training.json").randomSubset(5, 3);
+        L2Penalised model = new L2Penalised(new PairPotential(TrainFixtures.MO, TrainFixtures.meanEnergyPerAtom(training)), 0.3);
+        TrainingResult[] runs = new TrainingResult[3];
+        int[] chunk = {5, 2, 2};
+        int[] epochs = {2, 2, 1};
+        for (int k = 0; k < runs.length; k++) {
+            Trainer trainer = new Trainer(new Loss(model, new LossWeights(10, 1, 0)), () -> new Lbfgs(10, 3, Lbfgs.LineSearch.STRONG_WOLFE, 0, 0),
+                () -> LearningRateSchedule.constant(1), TrainingOptions.defaults().withEpochs(epochs[k]).withSeed(9).withBatchSize(chunk[k]));
+            runs[k] = trainer.fit(cpu, training, training, TrainingListener.NONE);
+        }
+        for (int e = 0; e < 2; e++) {
+            assertEquals(runs[0].trainingLoss()[e], runs[1].trainingLoss()[e], 1e-12 * runs[0].trainingLoss()[e], "loss at epoch " + (e + 1));
+        }
+        for (int i = 0; i < runs[0].last().names().size(); i++) {
+            assertArrayEquals(runs[0].last().values(i), runs[1].last().values(i), 1e-8, runs[0].last().names().get(i));
+        }
+        // epoch 2 starts where epoch 1 ended (the last parameters of the one-epoch run): its loss is
+        // the validation loss of epoch 1 plus the penalty there
+        double penalty = model.penalty(runs[2].last());
+        assertTrue(penalty > 1e-3 * runs[1].trainingLoss()[1], "the penalty is not negligible: " + penalty);
+        assertEquals(runs[1].validationLoss()[0] + penalty, runs[1].trainingLoss()[1], 1e-10 * runs[1].trainingLoss()[1]);
+    }
+
     /** A warm start begins exactly where the given parameters are: its first loss is the loss of the run it continues. */
     @Test
     void aWarmStartBeginsAtTheGivenParameters() {

@@ -144,6 +144,38 @@ class LossTest {
         }
     }
 
+    /** A model's penalty enters the objective and its gradient, never the totals from which metrics and validation losses come. */
+    @Test
+    void aModelsPenaltyIsAddedToTheObjectiveButNotToTheTotals() {
+        LossWeights w = new LossWeights(3, 2, 1e3);
+        L2Penalised penalised = new L2Penalised(model, 0.7);
+        List<Tensor> p = params.upload(cpu, DType.FLOAT64);
+        try (BatchTensors bt = batch.upload(cpu, DType.FLOAT64, model.species()); Graph g = new Graph(cpu)) {
+            List<Var> vars = new ArrayList<>();
+            p.forEach(t -> vars.add(g.variable(t)));
+            Loss.Terms plain = new Loss(model, w).evaluate(g, vars, bt);
+            Loss.Terms terms = new Loss(penalised, w).evaluate(g, vars, bt);
+            double penalty = penalised.penalty(params);
+            assertTrue(penalty > 0);
+            assertEquals(penalty, terms.penalty().item(), 1e-12 * penalty);
+            assertEquals(plain.loss().item() + penalty, terms.loss().item(), 1e-12 * terms.loss().item());
+            assertEquals(plain.totals().loss(w), terms.totals().loss(w), 1e-12 * plain.loss().item(), "totals leave the penalty out");
+            assertEquals(null, plain.penalty());
+            List<Var> plainGrad = g.grad(plain.loss(), vars, false);
+            List<Var> grad = g.grad(terms.loss(), vars, false);
+            for (int i = 0; i < vars.size(); i++) {
+                double[] a = plainGrad.get(i).value().toDoubles();
+                double[] b = grad.get(i).value().toDoubles();
+                double[] theta = params.values(i);
+                for (int k = 0; k < a.length; k++) {
+                    assertEquals(a[k] + 2 * 0.7 * theta[k], b[k], 1e-10 * (1 + Math.abs(b[k])), "∂(λΣθ²)/∂θ = 2λθ");
+                }
+            }
+        } finally {
+            p.forEach(Tensor::close);
+        }
+    }
+
     @Test
     void unknownElementsAreRefusedNamingTheStructure() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.upload(cpu, DType.FLOAT64, new int[] {26}));

@@ -335,6 +335,83 @@ final class HipnnNetwork implements EnergyModel {
 
     @Override
     public Var energies(Graph g, List<Var> p, BatchTensors batch, Var edgeVectors) {
+        return energies(g, p, batch, edgeVectors, null);
+    }
+
+    /**
+     * The energies with the penalty of {@link HipnnSettings.Regularization}: λ_H times hippynn's
+     * batch hierarchicality of the per-atom energy terms plus λ_2 times the squared weight
+     * matrices; no penalty when both weights are 0.
+     */
+    @Override
+    public Forward forward(Graph g, List<Var> p, BatchTensors batch, Var edgeVectors) {
+        HipnnSettings.Regularization reg = settings.regularization();
+        if (!reg.any()) {
+            return new Forward(energies(g, p, batch, edgeVectors, null), null);
+        }
+        List<Var> terms = new ArrayList<>(blocks.length + 1);
+        Var energies = energies(g, p, batch, edgeVectors, terms);
+        Var penalty = null;
+        if (reg.hierarchicality() > 0) {
+            Var hier = null;
+            Var below = g.sumAll(g.square(terms.get(0)));
+            for (int k = 1; k < terms.size(); k++) {
+                Var here = g.sumAll(g.square(terms.get(k)));
+                Var ratio = g.div(here, g.add(here, below));
+                hier = hier == null ? ratio : g.add(hier, ratio);
+                below = here;
+            }
+            penalty = g.mul(hier, reg.hierarchicality());
+        }
+        if (reg.l2() > 0) {
+            Var squares = null;
+            for (int i : regularizedWeights()) {
+                Var sq = g.sumAll(g.square(p.get(i)));
+                squares = squares == null ? sq : g.add(squares, sq);
+            }
+            Var l2 = g.mul(squares, reg.l2());
+            penalty = penalty == null ? l2 : g.add(penalty, l2);
+        }
+        return new Forward(energies, penalty);
+    }
+
+    @Override
+    public String penaltyDescription() {
+        HipnnSettings.Regularization reg = settings.regularization();
+        return reg.any() ? "hierarchicality=" + reg.hierarchicality() + ", l2=" + reg.l2() : "";
+    }
+
+    /**
+     * Positions of the weight matrices the L2 penalty sums over: per block the interaction V and
+     * W, the HIP-HOP mixing, the residual R and A, and the on-site W and R.
+     *
+     * @return parameter indices, ascending within each block
+     */
+    List<Integer> regularizedWeights() {
+        List<Integer> out = new ArrayList<>();
+        for (Block bl : blocks) {
+            out.add(bl.v);
+            out.add(bl.w);
+            for (int i : new int[] {bl.mix, bl.resR, bl.adjust}) {
+                if (i >= 0) {
+                    out.add(i);
+                }
+            }
+            for (int o = 0; o < bl.onW.length; o++) {
+                out.add(bl.onW[o]);
+                if (settings.resnet()) {
+                    out.add(bl.onResR[o]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The energies, and when {@code terms} is not null the per-atom energy terms [N] of the
+     * hierarchy appended to it: e⁰ + c first, then one per block.
+     */
+    private Var energies(Graph g, List<Var> p, BatchTensors batch, Var edgeVectors, List<Var> terms) {
         if (p.size() != names.size()) {
             throw new IllegalArgumentException("hipnn network takes " + names.size() + " parameters, got " + p.size());
         }
@@ -355,6 +432,9 @@ final class HipnnNetwork implements EnergyModel {
         }
         Var z = g.gather(g.constant(eye, dt, s, s), speciesIndex);
         Var perAtom = g.add(g.gather(g.constant(offsets, dt, s), speciesIndex), g.gather(p.get(0), speciesIndex));
+        if (terms != null) {
+            terms.add(perAtom);
+        }
         Var hierarchy = null;
         for (Block bl : blocks) {
             Var in = z;
@@ -367,6 +447,9 @@ final class HipnnNetwork implements EnergyModel {
                 z = settings.resnet() ? residual(g, mid, p.get(bl.onResR[o]), p.get(bl.onResB[o]), z) : mid;
             }
             Var y = g.matmul(z, p.get(bl.readout));
+            if (terms != null) {
+                terms.add(g.reshape(y, n));
+            }
             hierarchy = hierarchy == null ? y : g.add(hierarchy, y);
         }
         perAtom = g.add(perAtom, g.reshape(hierarchy, n));

@@ -55,6 +55,7 @@ import org.atomstack.basis.cartesian.toolkit.TensorDiagram;
  * @param lbfgsIterations    L-BFGS: iterations per epoch, ≥ 1
  * @param initFrom           model directory whose parameters (and offsets) training starts from,
  *                           or null to start from the seeded initialisation
+ * @param regularization     hippynn's training penalties: hierarchicality and L2
  */
 public record HipnnSettings(Variant variant, int width, int interactions, int onsite, boolean resnet, int sensitivities, double cutoff,
                             double lowerCutoff, int envelope, Activation activation, int tensorOrder, double normEpsilon,
@@ -63,7 +64,35 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
                             int batchSize, double learningRate, double plateauFactor, int plateauPatience,
                             double plateauThreshold, double minimumRate, int patience, double validationFraction,
                             LossWeights loss, Path checkpoint,
-                            int checkpointEvery, Optimizer optimizer, int lbfgsHistory, int lbfgsIterations, Path initFrom) {
+                            int checkpointEvery, Optimizer optimizer, int lbfgsHistory, int lbfgsIterations, Path initFrom,
+                            Regularization regularization) {
+
+    /**
+     * The weights of hippynn's two training penalties, added to the loss of every mini-batch
+     * (validation losses leave them out):
+     *
+     * <pre>
+     * R = λ_H · Σ_{n=1..B} Σ_i (e^n_i)² / (Σ_i (e^n_i)² + Σ_i (e^{n−1}_i)²)  +  λ_2 · Σ_W ‖W‖²
+     * </pre>
+     *
+     * with e^n_i atom i's energy term from block n (e⁰_i the per-species term, offsets included)
+     * and sums over the batch's atoms — hippynn's batch hierarchicality, which favours energies
+     * carried by the lower blocks — and the L2 sum over the weight matrices of the interaction
+     * (V, W, the HIP-HOP mixing, the residual R and A) and on-site layers, not biases, readouts,
+     * tensor scales, sensitivities or group-norm affines.
+     *
+     * @param hierarchicality λ_H ≥ 0, dimensionless
+     * @param l2              λ_2 ≥ 0, per squared weight
+     */
+    public record Regularization(double hierarchicality, double l2) {
+        /** No penalty. */
+        public static final Regularization NONE = new Regularization(0, 0);
+
+        /** Whether either weight is positive. */
+        public boolean any() {
+            return hierarchicality > 0 || l2 > 0;
+        }
+    }
 
     /** The training optimisers. */
     public enum Optimizer {
@@ -120,7 +149,7 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
     static final List<String> KEYS = List.of("variant", "width", "interactions", "onsite", "resnet", "sensitivities", "cutoff", "lower_cutoff",
         "envelope", "activation", "tensor_order", "norm_epsilon", "invariants", "invariant_layer", "group_norm_epsilon", "dtype", "epochs",
         "batch_size", "learning_rate", "plateau", "patience", "validation_fraction", "weights", "huber", "checkpoint", "checkpoint_every",
-        "optimizer", "lbfgs", "init_from");
+        "optimizer", "lbfgs", "init_from", "regularization");
 
     /**
      * Reads and checks the model stage's parameters.
@@ -244,9 +273,13 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
             }
             initFrom = Path.of(d);
         }
+        Parameters r = p.section("regularization");
+        r.checkKnown("hierarchicality", "l2");
+        Regularization regularization = new Regularization(finiteNonNegative(r, "hierarchicality"), finiteNonNegative(r, "l2"));
         return new HipnnSettings(variant, width, interactions, onsite, resnet, sensitivities, cutoff, lower, envelope, activation, tensorOrder,
             normEpsilon, set, recorded, layer, groupNormEpsilon, dtype, epochs, batchSize, learningRate, factor, plateauPatience, threshold,
-            minimum, patience, validationFraction, new LossWeights(we, wf, ws, true, huber), checkpoint, checkpointEvery, optimizer, history, iterations, initFrom);
+            minimum, patience, validationFraction, new LossWeights(we, wf, ws, true, huber), checkpoint, checkpointEvery, optimizer, history, iterations, initFrom,
+            regularization);
     }
 
     private static Variant variant(Parameters p) {
@@ -358,6 +391,12 @@ public record HipnnSettings(Variant variant, int width, int interactions, int on
         m.put("lbfgs", l);
         if (initFrom != null) {
             m.put("init_from", initFrom.toString());
+        }
+        if (regularization.any()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("hierarchicality", regularization.hierarchicality());
+            r.put("l2", regularization.l2());
+            m.put("regularization", r);
         }
         return Parameters.of("model", m);
     }

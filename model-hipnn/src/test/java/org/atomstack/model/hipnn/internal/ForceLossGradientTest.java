@@ -36,11 +36,20 @@ class ForceLossGradientTest extends CpuBackendTest {
         checkLossGradient(variant, order, false, new LossWeights(2, 1, 30, true, new LossWeights.Huber(0.05, 0.3, 0.005)));
     }
 
-    private static void checkLossGradient(String variant, HipnnNetwork.Order order, boolean resnet, LossWeights weights) {
-        HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", 3, "interactions", 2, "onsite", 1,
-            "resnet", resnet,
+    /** With the hierarchicality and L2 penalties of {@code regularization} in the objective. */
+    @ParameterizedTest
+    @CsvSource({"hipnn, ATOM, true", "hipnn-ts, EDGE, false", "hip-hop, EDGE, true"})
+    void regularizedLossParameterGradientMatchesFiniteDifferences(String variant, HipnnNetwork.Order order, boolean resnet) {
+        checkLossGradient(variant, order, resnet, new LossWeights(2, 1, 30), "regularization",
+            java.util.Map.of("hierarchicality", 0.5, "l2", 0.01));
+    }
+
+    private static void checkLossGradient(String variant, HipnnNetwork.Order order, boolean resnet, LossWeights weights, Object... extra) {
+        List<Object> kv = new ArrayList<>(List.of("variant", variant, "width", 3, "interactions", 2, "onsite", 1, "resnet", resnet,
             "sensitivities", 3, "cutoff", 3.6, "lower_cutoff", 1.5, "tensor_order", 2, "activation", "softplus",
             "invariants", List.of("-", "0,0", "01,01", "01,12,02", "0,1,01", "01,023,123")));
+        kv.addAll(List.of(extra));
+        HipnnSettings s = HipnnSettings.parse(Fixtures.parameters(kv.toArray()));
         HipnnNetwork net = new HipnnNetwork(s, new int[] {41, 42}, new double[] {-3.0, -4.0}, 6, order);
         ParameterSet p0 = DerivativesAndSymmetryTest.perturbed(net, 5);
         SplittableRandom rng = new SplittableRandom(8);

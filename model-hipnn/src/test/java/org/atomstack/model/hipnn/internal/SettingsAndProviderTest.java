@@ -35,7 +35,7 @@ class SettingsAndProviderTest {
         HipnnSettings t = HipnnSettings.parse(Fixtures.parameters("variant", "hip-hop", "dtype", "float32", "invariants",
             List.of("-", "0,0", "01,12,02"), "plateau", java.util.Map.of("factor", 0.3), "weights", java.util.Map.of("stress", 0.5),
             "checkpoint", "x.ckpt", "resnet", false, "optimizer", "lbfgs", "lbfgs", java.util.Map.of("iterations", 7), "init_from", "runs/a",
-            "huber", java.util.Map.of("forces", 0.1)));
+            "huber", java.util.Map.of("forces", 0.1), "regularization", java.util.Map.of("hierarchicality", 0.01)));
         Parameters recorded = t.toParameters();
         assertEquals(recorded.asMap(), HipnnSettings.parse(recorded).toParameters().asMap());
         assertEquals(List.of("-", "0,0", "01,02,12"), recorded.raw("invariants"));
@@ -44,6 +44,9 @@ class SettingsAndProviderTest {
         assertEquals(List.of(false, HipnnSettings.Optimizer.LBFGS, 20, 7, java.nio.file.Path.of("runs/a")),
             List.of(back.resnet(), back.optimizer(), back.lbfgsHistory(), back.lbfgsIterations(), back.initFrom()));
         assertEquals(new LossWeights.Huber(0, 0.1, 0), back.loss().huber());
+        assertEquals(new HipnnSettings.Regularization(0.01, 0), back.regularization());
+        assertEquals(HipnnSettings.Regularization.NONE, s.regularization(), "no penalty by default");
+        assertFalse(s.toParameters().asMap().containsKey("regularization"), "models saved without penalties record nothing new");
         assertEquals(LossWeights.Huber.NONE, s.loss().huber(), "squared errors by default");
         assertFalse(s.toParameters().asMap().containsKey("huber"), "models saved without scales record nothing new");
     }
@@ -65,6 +68,8 @@ class SettingsAndProviderTest {
         assertTrue(error("init_from", " ").contains("model.init_from: expected a model directory"));
         assertTrue(error("huber", java.util.Map.of("forces", -0.1)).contains("model.huber.forces: must be >= 0, got -0.1"));
         assertTrue(error("huber", java.util.Map.of("force", 0.1)).contains("model.huber.force: unknown parameter"));
+        assertTrue(error("regularization", java.util.Map.of("l2", -1)).contains("model.regularization.l2: must be >= 0, got -1"));
+        assertTrue(error("regularization", java.util.Map.of("hierarchy", 1)).contains("model.regularization.hierarchy: unknown parameter"));
     }
 
     @Test

@@ -114,6 +114,21 @@ class TrainingTest extends CpuBackendTest {
         assertEquals(whole.trainedParameters(), finished.trainedParameters());
     }
 
+    /** The penalty is part of a checkpoint's configuration: a run is not resumed under another one. */
+    @Test
+    void aCheckpointIsNotResumedUnderAnotherPenalty(@TempDir Path dir) {
+        Dataset data = Fixtures.bccSet(2, 8, 2, 41, 42);
+        Path checkpoint = dir.resolve("run.ckpt");
+        Recorder stopper = new Recorder(3);
+        train(small("hipnn", 3, "checkpoint", checkpoint.toString(), "regularization", java.util.Map.of("hierarchicality", 0.1)), data,
+            stopper);
+        assertTrue(Files.exists(checkpoint));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> train(small("hipnn", 3,
+            "checkpoint", checkpoint.toString(), "regularization", java.util.Map.of("hierarchicality", 0.2)), data, new Recorder(-1)));
+        assertTrue(e.getMessage().contains("another configuration") && e.getMessage().contains("penalty=hierarchicality=0.1, l2=0.0"),
+            e.getMessage());
+    }
+
     /**
      * {@code init_from} continues a saved model: L-BFGS refinement starts at its parameters and
      * offsets (the first full-batch loss is the saved model's loss on the same training split,
