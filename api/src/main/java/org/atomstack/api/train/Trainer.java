@@ -130,8 +130,12 @@ public final class Trainer {
         StringBuilder b = new StringBuilder();
         b.append("model=").append(loss.model().getClass().getName()).append(" species=").append(Arrays.toString(loss.model().species()))
             .append(" cutoff=").append(loss.model().cutoff()).append(" parameters=").append(params)
-            .append(" loss=").append(loss.weights())
-            .append(loss.model().penaltyDescription().isEmpty() ? "" : " penalty=" + loss.model().penaltyDescription()).append(" dtype=").append(options.dtype()).append(" seed=").append(options.seed())
+            .append(" loss=").append(loss.weights());
+        String penalty = loss.model().penaltyDescription();
+        if (!penalty.isEmpty()) {
+            b.append(" penalty=").append(penalty); // absent without a penalty, so older checkpoints still match
+        }
+        b.append(" dtype=").append(options.dtype()).append(" seed=").append(options.seed())
             .append(" batch=").append(options.batchSize())
             .append(" training=").append(dataHash(training)).append(" validation=").append(dataHash(validation));
         return b.toString();

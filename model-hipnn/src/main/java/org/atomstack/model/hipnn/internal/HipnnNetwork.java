@@ -357,7 +357,9 @@ final class HipnnNetwork implements EnergyModel {
             Var below = g.sumAll(g.square(terms.get(0)));
             for (int k = 1; k < terms.size(); k++) {
                 Var here = g.sumAll(g.square(terms.get(k)));
-                Var ratio = g.div(here, g.add(here, below));
+                // the tiny floor (far below any sum of squared energies in eV², and normal in
+                // float32) makes a ratio of two zero sums 0 instead of NaN
+                Var ratio = g.div(here, g.add(g.add(here, below), 1e-30));
                 hier = hier == null ? ratio : g.add(hier, ratio);
                 below = here;
             }
