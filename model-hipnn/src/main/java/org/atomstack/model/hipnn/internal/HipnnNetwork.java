@@ -347,7 +347,7 @@ final class HipnnNetwork implements EnergyModel {
     public Forward forward(Graph g, List<Var> p, BatchTensors batch, Var edgeVectors) {
         HipnnSettings.Regularization reg = settings.regularization();
         if (!reg.any()) {
-            return new Forward(energies(g, p, batch, edgeVectors, null), null);
+            return EnergyModel.super.forward(g, p, batch, edgeVectors);
         }
         List<Var> terms = new ArrayList<>(blocks.length + 1);
         Var energies = energies(g, p, batch, edgeVectors, terms);

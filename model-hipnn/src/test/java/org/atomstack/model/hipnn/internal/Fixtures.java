@@ -53,14 +53,14 @@ final class Fixtures {
 
     /**
      * A bcc supercell of reps³ cubic cells (2 atoms each), lattice constant {@code a} scaled by a
-     * random strain of ±{@code strain}, atoms displaced by up to {@code shake} Å, species drawn
-     * from {@code numbers}; labelled.
+     * random strain of ±{@code strain}, atoms displaced by up to {@code shake} Å (0 and 0: a perfect
+     * crystal), species drawn from {@code numbers}; labelled.
      */
     static Structure bcc(SplittableRandom rng, String name, int reps, double a, double strain, double shake, int... numbers) {
         double[] h = new double[9];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
-                h[3 * i + j] = reps * a * ((i == j ? 1 : 0) + rng.nextDouble(-strain, strain));
+                h[3 * i + j] = reps * a * ((i == j ? 1 : 0) + jitter(rng, strain));
             }
         }
         int n = 2 * reps * reps * reps;
@@ -73,7 +73,7 @@ final class Fixtures {
                     for (int b = 0; b < 2; b++) {
                         double[] f = {(i + 0.5 * b) / reps, (j + 0.5 * b) / reps, (l + 0.5 * b) / reps};
                         for (int c = 0; c < 3; c++) {
-                            x[3 * k + c] = f[0] * h[c] + f[1] * h[3 + c] + f[2] * h[6 + c] + rng.nextDouble(-shake, shake);
+                            x[3 * k + c] = f[0] * h[c] + f[1] * h[3 + c] + f[2] * h[6 + c] + jitter(rng, shake);
                         }
                         z[k] = numbers[rng.nextInt(numbers.length)];
                         k++;
@@ -82,6 +82,11 @@ final class Fixtures {
             }
         }
         return label(Structure.of(name, x, z, Cell.periodic(h), Labels.NONE));
+    }
+
+    /** Uniform in (−w, w), or exactly 0 without a draw when w = 0 (a perfect crystal). */
+    private static double jitter(SplittableRandom rng, double w) {
+        return w == 0 ? 0 : rng.nextDouble(-w, w);
     }
 
     /** A non-periodic cluster of {@code n} atoms at least 2.1 Å apart in a sphere, labelled. */

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.atomstack.api.autodiff.Graph;
 import org.atomstack.api.autodiff.Var;
-import org.atomstack.api.structure.Cell;
-import org.atomstack.api.structure.Labels;
 import org.atomstack.api.structure.Structure;
 import org.atomstack.api.tensor.DType;
 import org.atomstack.api.tensor.Tensor;
 import org.atomstack.api.train.AtomBatch;
 import org.atomstack.api.train.BatchTensors;
-import org.atomstack.api.train.EnergyModel;
 import org.atomstack.api.train.Observables;
 import org.atomstack.api.train.ParameterSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +39,7 @@ class RegularizationTest extends CpuBackendTest {
             "regularization", Map.of("hierarchicality", LAMBDA_H, "l2", LAMBDA_2)));
         HipnnNetwork net = new HipnnNetwork(s, new int[] {42}, new double[] {-10.9}, 14);
         ParameterSet p = DerivativesAndSymmetryTest.perturbed(net, 3);
-        AtomBatch batch = AtomBatch.of(List.of(perfectBcc(3.16, 2)), s.cutoff());
+        AtomBatch batch = AtomBatch.of(List.of(perfectBcc()), s.cutoff());
         int n = batch.atomCount();
         double full = energy(net, p, batch);
         double withoutSecond = energy(net, p.with("block2.readout", new double[s.width()]), batch);
@@ -78,54 +76,30 @@ class RegularizationTest extends CpuBackendTest {
         HipnnSettings s = HipnnSettings.parse(Fixtures.parameters("variant", variant, "width", 3, "interactions", 1, "sensitivities", 3,
             "cutoff", 4.0, "lower_cutoff", 1.5));
         HipnnNetwork net = new HipnnNetwork(s, new int[] {42}, new double[] {-10.9}, 14);
-        AtomBatch batch = AtomBatch.of(List.of(perfectBcc(3.16, 2)), s.cutoff());
-        List<Tensor> params = net.initialParameters(1).upload(backend, DType.FLOAT64);
-        try (BatchTensors bt = batch.upload(backend, DType.FLOAT64, net.species()); Graph g = new Graph(backend)) {
-            List<Var> vars = new ArrayList<>();
-            params.forEach(t -> vars.add(g.constant(t)));
-            EnergyModel.Forward f = net.forward(g, vars, bt, g.constant(bt.edgeVectors()));
-            assertNull(f.penalty());
-            assertEquals("", net.penaltyDescription(), "checkpoints of unregularised runs keep their fingerprint");
-        } finally {
-            params.forEach(Tensor::close);
-        }
+        AtomBatch batch = AtomBatch.of(List.of(perfectBcc()), s.cutoff());
+        assertNull(penalty(net, net.initialParameters(1), batch));
+        assertEquals("", net.penaltyDescription(), "checkpoints of unregularised runs keep their fingerprint");
     }
 
     private static double energy(HipnnNetwork net, ParameterSet p, AtomBatch batch) {
         return Observables.predict(net, backend, p, DType.FLOAT64, batch, false, false).energy(0);
     }
 
-    private static double penalty(HipnnNetwork net, ParameterSet p, AtomBatch batch) {
+    /** The penalty of the network's forward pass, or null for none. */
+    private static Double penalty(HipnnNetwork net, ParameterSet p, AtomBatch batch) {
         List<Tensor> params = p.upload(backend, DType.FLOAT64);
         try (BatchTensors bt = batch.upload(backend, DType.FLOAT64, net.species()); Graph g = new Graph(backend)) {
             List<Var> vars = new ArrayList<>();
             params.forEach(t -> vars.add(g.constant(t)));
-            return net.forward(g, vars, bt, g.constant(bt.edgeVectors())).penalty().item();
+            Var penalty = net.forward(g, vars, bt, g.constant(bt.edgeVectors())).penalty();
+            return penalty == null ? null : penalty.item();
         } finally {
             params.forEach(Tensor::close);
         }
     }
 
-    /** Perfect bcc Mo: reps³ cubic cells of lattice constant a, every atom equivalent. */
-    private static Structure perfectBcc(double a, int reps) {
-        int count = 2 * reps * reps * reps;
-        double[] x = new double[3 * count];
-        int k = 0;
-        for (int i = 0; i < reps; i++) {
-            for (int j = 0; j < reps; j++) {
-                for (int l = 0; l < reps; l++) {
-                    for (int b = 0; b < 2; b++) {
-                        x[3 * k] = a * (i + 0.5 * b);
-                        x[3 * k + 1] = a * (j + 0.5 * b);
-                        x[3 * k + 2] = a * (l + 0.5 * b);
-                        k++;
-                    }
-                }
-            }
-        }
-        int[] z = new int[count];
-        java.util.Arrays.fill(z, 42);
-        double l = reps * a;
-        return Structure.of("bcc", x, z, Cell.periodic(new double[] {l, 0, 0, 0, l, 0, 0, 0, l}), Labels.NONE);
+    /** Perfect bcc Mo: 2³ cubic cells, every atom equivalent. */
+    private static Structure perfectBcc() {
+        return Fixtures.bcc(new SplittableRandom(0), "bcc", 2, 3.16, 0, 0, 42);
     }
 }
